@@ -1,0 +1,14 @@
+/**
+ * Where one account's upstream credentials live: a session's linked account, or a process-wide
+ * service account. `key` identifies the account for single-flight refreshes.
+ */
+export interface CredentialSlot<C> {
+  readonly key: string;
+  read(): Promise<C | undefined>;
+  write(credentials: C): Promise<void>;
+  /**
+   * The credentials are dead (refresh failed). A session account is signed out (returns
+   * undefined); a service account signs in again and returns its new credentials.
+   */
+  expire(): Promise<C | undefined>;
+}

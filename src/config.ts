@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { UpstreamName } from './upstreams.js';
+
+/**
+ * The only reader of process.env. Every variable is validated here; a bad value stops start-up
+ * with a message naming the variable.
+ */
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+const url = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => !new URL(value).search && !new URL(value).hash, 'must not have a query or fragment');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65_535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+
+  LENEL_URL: url.optional(),
+  FORENSIC_URL: url.optional(),
+  HR_URL: url.optional(),
+  REHIVE_URL: url.optional(),
+  FORENSIC_API_VERSION: z.enum(['5', '6']).default('6').transform(Number),
+  LENEL_SERVICE_USERNAME: z.string().min(1).optional(),
+  LENEL_SERVICE_PASSWORD: z.string().min(1).optional(),
+  LENEL_CACHE_TTL_MS: int(0, 600_000).default(5_000),
+
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_TTL_SECONDS: int(1).default(1_800),
+  SESSION_ABSOLUTE_TTL_SECONDS: int(1).default(43_200),
+
+  UPSTREAM_CONNECT_TIMEOUT_MS: int(1).default(2_000),
+  UPSTREAM_HEADERS_TIMEOUT_MS: int(1).default(5_000),
+  UPSTREAM_BODY_TIMEOUT_MS: int(1).default(10_000),
+  UPSTREAM_DEADLINE_MS: int(1).default(10_000),
+  UPSTREAM_CONNECTIONS: int(1, 1_024).default(32),
+  UPSTREAM_MAX_RESPONSE_BYTES: int(1_024).default(64 * 1024 * 1024),
+  UPSTREAM_RETRIES: int(0, 10).default(2),
+  UPSTREAM_RETRY_AFTER_MAX_MS: int(0).default(2_000),
+  CIRCUIT_FAILURE_THRESHOLD: int(1).default(5),
+  CIRCUIT_HALF_OPEN_AFTER_MS: int(1).default(10_000),
+
+  BODY_LIMIT_BYTES: int(1_024).default(100_000),
+  MAX_DEPTH: int(1).default(12),
+  MAX_ALIASES: int(0).default(30),
+  MAX_ROOT_FIELDS: int(1).default(20),
+  MAX_COST: int(1).default(20_000),
+  INTROSPECTION: bool.optional(),
+  SHUTDOWN_GRACE_MS: int(0).default(10_000),
+
+  SIGN_IN_LIMIT_PER_LOGIN: int(1).default(10),
+  SIGN_IN_LIMIT_PER_IP: int(1).default(50),
+  CODE_LIMIT_PER_TARGET: int(1).default(5),
+  CODE_LIMIT_PER_IP: int(1).default(30),
+  RATE_LIMIT_WINDOW_SECONDS: int(1).default(60),
+});
+
+export interface UpstreamConfig {
+  url: string | undefined;
+}
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  trustProxy: boolean;
+  /** No upstream URL configured: run the built-in emulators. */
+  demo: boolean;
+  upstreams: Record<UpstreamName, UpstreamConfig>;
+  forensicApiVersion: 5 | 6;
+  lenelService: { username: string; password: string } | undefined;
+  lenelCacheTtlMs: number;
+  session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number };
+  http: {
+    connectTimeoutMs: number;
+    headersTimeoutMs: number;
+    bodyTimeoutMs: number;
+    deadlineMs: number;
+    connections: number;
+    maxResponseBytes: number;
+    retries: number;
+    retryAfterMaxMs: number;
+    circuitFailureThreshold: number;
+    circuitHalfOpenAfterMs: number;
+  };
+  limits: {
+    bodyBytes: number;
+    depth: number;
+    aliases: number;
+    rootFields: number;
+    cost: number;
+  };
+  introspection: boolean;
+  shutdownGraceMs: number;
+  rateLimits: {
+    signInPerLogin: number;
+    signInPerIp: number;
+    codePerTarget: number;
+    codePerIp: number;
+    windowSeconds: number;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const demo = !e.LENEL_URL && !e.FORENSIC_URL && !e.HR_URL && !e.REHIVE_URL;
+  if (!demo && !e.SESSION_SECRET) throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required when upstream URLs are set');
+  if (Boolean(e.LENEL_SERVICE_USERNAME) !== Boolean(e.LENEL_SERVICE_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  LENEL_SERVICE_PASSWORD: set both LENEL_SERVICE_USERNAME and LENEL_SERVICE_PASSWORD, or neither');
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    demo,
+    upstreams: {
+      lenel: { url: e.LENEL_URL },
+      forensic: { url: e.FORENSIC_URL },
+      hr: { url: e.HR_URL },
+      rehive: { url: e.REHIVE_URL },
+    },
+    forensicApiVersion: e.FORENSIC_API_VERSION as 5 | 6,
+    lenelService: e.LENEL_SERVICE_USERNAME ? { username: e.LENEL_SERVICE_USERNAME, password: e.LENEL_SERVICE_PASSWORD! } : undefined,
+    lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
+    session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS },
+    http: {
+      connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
+      deadlineMs: e.UPSTREAM_DEADLINE_MS,
+      connections: e.UPSTREAM_CONNECTIONS,
+      maxResponseBytes: e.UPSTREAM_MAX_RESPONSE_BYTES,
+      retries: e.UPSTREAM_RETRIES,
+      retryAfterMaxMs: e.UPSTREAM_RETRY_AFTER_MAX_MS,
+      circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
+      circuitHalfOpenAfterMs: e.CIRCUIT_HALF_OPEN_AFTER_MS,
+    },
+    limits: { bodyBytes: e.BODY_LIMIT_BYTES, depth: e.MAX_DEPTH, aliases: e.MAX_ALIASES, rootFields: e.MAX_ROOT_FIELDS, cost: e.MAX_COST },
+    introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    rateLimits: {
+      signInPerLogin: e.SIGN_IN_LIMIT_PER_LOGIN,
+      signInPerIp: e.SIGN_IN_LIMIT_PER_IP,
+      codePerTarget: e.CODE_LIMIT_PER_TARGET,
+      codePerIp: e.CODE_LIMIT_PER_IP,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    },
+  };
+}

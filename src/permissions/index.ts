@@ -1,0 +1,83 @@
+import type { GraphQLSchema } from 'graphql';
+import { allow, deny, shield, type IRules } from 'graphql-shield';
+import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
+import { forbidden } from '../errors.js';
+import { hasAccount, isSignedIn } from './rules.js';
+
+/**
+ * One explicit rule for every root field; anything not listed is denied (a test walks the schema
+ * and fails on a root field without an entry here). Public fields are `allow`.
+ */
+export const permissions = {
+  Query: {
+    viewer: allow,
+    leaveRequests: hasAccount('hr'),
+    leaveRequest: hasAccount('hr'),
+    badges: hasAccount('lenel'),
+    badge: hasAccount('lenel'),
+    employees: hasAccount('lenel'),
+    employee: hasAccount('lenel'),
+    company: hasAccount('forensic'),
+    companies: hasAccount('forensic'),
+    forensicUser: hasAccount('forensic'),
+    forensicUsers: hasAccount('forensic'),
+    authTokens: hasAccount('rehive'),
+    authToken: hasAccount('rehive'),
+    mfaAuthenticators: hasAccount('rehive'),
+    mfaAuthenticator: hasAccount('rehive'),
+  },
+  Mutation: {
+    signIn: allow,
+    signOut: isSignedIn,
+    completeMfaChallenge: hasAccount('rehive'),
+    requestPasswordReset: allow,
+    resetPassword: allow,
+    changePassword: isSignedIn,
+    updateHrProfile: hasAccount('hr'),
+    createLeaveRequest: hasAccount('hr'),
+    updateLeaveRequest: hasAccount('hr'),
+    cancelLeaveRequest: hasAccount('hr'),
+    deleteLeaveRequest: hasAccount('hr'),
+    updateBadgeStatus: hasAccount('lenel'),
+    createCompany: hasAccount('forensic'),
+    createForensicUser: hasAccount('forensic'),
+    issueServiceToken: hasAccount('forensic'),
+    register: allow,
+    registerCompany: allow,
+    verifyEmail: allow,
+    resendEmailVerification: allow,
+    verifyMobile: hasAccount('rehive'),
+    resendMobileVerification: allow,
+    createMfaAuthenticator: hasAccount('rehive'),
+    verifyMfaAuthenticator: hasAccount('rehive'),
+    deleteMfaAuthenticator: hasAccount('rehive'),
+    deliverMfaCode: hasAccount('rehive'),
+    createAuthToken: hasAccount('rehive'),
+    deleteAuthToken: hasAccount('rehive'),
+    deleteAllAuthTokens: hasAccount('rehive'),
+    requestAccountDeactivation: allow,
+    confirmAccountDeactivation: allow,
+    requestAccountDeletion: allow,
+    confirmAccountDeletion: allow,
+  },
+} satisfies IRules;
+
+/**
+ * Wraps the schema with graphql-shield: deny by default at the root types, resolver errors kept
+ * (allowExternalErrors), FORBIDDEN when a rule says no.
+ *
+ * Shield generates a middleware for every field of every object type (its fallback rule applies
+ * everywhere), which makes every field async. Rules exist only at the roots, so only the root
+ * types' middleware is applied: nested fields resolve at full speed.
+ */
+export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
+  const generator = shield(permissions, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => forbidden(),
+  });
+  const all = generator.generate(schema) as Record<string, IMiddleware>;
+  const roots: Record<string, unknown> = {};
+  for (const type of Object.keys(permissions)) roots[type] = all[type];
+  return applyMiddleware(schema, roots as IMiddleware);
+}

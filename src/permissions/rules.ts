@@ -1,0 +1,25 @@
+import { rule } from 'graphql-shield';
+import type { GatehouseContext } from '../context.js';
+import { unauthenticated } from '../errors.js';
+import type { UpstreamName } from '../upstreams.js';
+
+/** The request carries a valid Gatehouse session. */
+export const isSignedIn = rule({ cache: 'contextual' })((_parent, _args, context: GatehouseContext) => {
+  if (context.session) return true;
+  return unauthenticated(undefined, context.sessionInvalid ? 'The session token is unknown or has expired. Sign in again.' : undefined);
+});
+
+const accountRules = new Map<UpstreamName, ReturnType<ReturnType<typeof rule>>>();
+
+/** The session has a linked account for the upstream. */
+export function hasAccount(upstream: UpstreamName) {
+  let accountRule = accountRules.get(upstream);
+  if (!accountRule) {
+    accountRule = rule(`hasAccount-${upstream}`, { cache: 'contextual' })((_parent, _args, context: GatehouseContext) => {
+      if (!context.session) return unauthenticated(undefined, context.sessionInvalid ? 'The session token is unknown or has expired. Sign in again.' : undefined);
+      return context.session.accounts[upstream] ? true : unauthenticated(upstream);
+    });
+    accountRules.set(upstream, accountRule);
+  }
+  return accountRule;
+}

@@ -1,0 +1,9 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { hrResolvers } from './hr/index.js';
+import { passwordResolvers } from './passwords.js';
+import { scalarResolvers } from './scalars.js';
+import { sessionResolvers } from './session.js';
+import { userResolvers } from './user.js';
+
+/** Every resolver map, merged by makeExecutableSchema. */
+export const resolvers: Resolvers[] = [scalarResolvers, sessionResolvers, userResolvers, passwordResolvers, hrResolvers];

@@ -1,0 +1,75 @@
+import { linkedAccountView } from '../auth/session.js';
+import { requireSession } from '../context.js';
+import { badUserInput, invalidField, upstreamUnavailable } from '../errors.js';
+import type { MutationResolvers, QueryResolvers, ViewerResolvers } from '../generated/graphql.js';
+import { toUpstreamName, UPSTREAMS } from '../upstreams.js';
+
+const Query: QueryResolvers = {
+  viewer: (_, __, { session }) => ({ session }),
+};
+
+const Viewer: ViewerResolvers = {
+  signedIn: ({ session }) => session !== undefined,
+  expiresAt: ({ session }) => (session ? new Date(session.expiresAt).toISOString() : null),
+  accounts: ({ session }) => UPSTREAMS.flatMap((name) => (session?.accounts[name] ? [linkedAccountView(session.accounts[name])] : [])),
+  hr: ({ session }, _, context) => (session?.accounts.hr ? context.hr.getMe() : null),
+};
+
+const Mutation: MutationResolvers = {
+  signIn: async (_, { input }, context) => {
+    const upstream = toUpstreamName(input.upstream);
+    const login = input.login.trim();
+    if (login === '') throw invalidField('login', 'must not be empty');
+    if (input.password === '') throw invalidField('password', 'must not be empty');
+    if (upstream === 'rehive' && !input.company) throw invalidField('company', 'is required for REHIVE');
+    if (upstream !== 'rehive' && input.company != null) throw invalidField('company', 'is only accepted for REHIVE');
+    if (upstream !== 'rehive' && input.sessionDurationSeconds != null) throw invalidField('sessionDurationSeconds', 'is only accepted for REHIVE');
+    const { limiters } = context.services;
+    // Counted before the upstream call, so guesses spread over aliases in one request count too.
+    await limiters.signInPerLogin.consume(`${upstream}:${login.toLowerCase()}`);
+    await limiters.signInPerIp.consume(context.clientIp);
+    const accountUpstream = context.services.accounts[upstream];
+    if (!accountUpstream) throw upstreamUnavailable(upstream, 'is not configured');
+    const account = await accountUpstream.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds });
+    const { token, session } = await context.services.sessions.link(context.session, account);
+    // Later fields of this request (e.g. a second aliased signIn) act on the new session.
+    context.session = session;
+    context.sessionInvalid = false;
+    const linked = session.accounts[upstream]!;
+    return {
+      token,
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      account: linkedAccountView(linked),
+      mfaChallenge: linked.mfa
+        ? {
+            id: linked.mfa.challengeId,
+            authenticatorTypes: linked.mfa.authenticatorTypes.map((type) => type.toUpperCase() as 'TOTP' | 'SMS' | 'STATIC'),
+            expiresAt: linked.mfa.expiresAt === null ? null : new Date(linked.mfa.expiresAt).toISOString(),
+          }
+        : null,
+    };
+  },
+
+  signOut: async (_, { upstream }, context) => {
+    const session = requireSession(context);
+    const { sessions, accounts } = context.services;
+    const names = upstream ? [toUpstreamName(upstream)] : UPSTREAMS.filter((name) => session.accounts[name]);
+    for (const name of names) {
+      const account = session.accounts[name];
+      if (!account) {
+        if (upstream) throw badUserInput(`No ${name} account is linked to this session.`, { upstream: ['is not linked'] });
+        continue;
+      }
+      // The upstream logout is best effort: the local sign-out must happen even if it fails.
+      await accounts[name]?.signOut?.(session.id, account).catch((error: unknown) => context.logger.warn({ err: error, upstream: name }, 'upstream sign-out failed'));
+      await sessions.unlink(session.id, name);
+    }
+    if (!upstream) {
+      await sessions.end(session.id);
+      context.session = undefined;
+    }
+    return true;
+  },
+};
+
+export const sessionResolvers = { Query, Viewer, Mutation };

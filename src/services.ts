@@ -1,0 +1,64 @@
+import type { Config } from './config.js';
+import type { AccountUpstream } from './auth/accounts.js';
+import { AttemptLimiter } from './auth/rate-limit.js';
+import { SessionService } from './auth/session.js';
+import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
+import { UpstreamClient } from './datasources/http-client.js';
+import { HrUpstream } from './datasources/hr/index.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import { UPSTREAMS, type UpstreamName } from './upstreams.js';
+
+/** Process-wide singletons: one per gateway instance, shared by every request. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  sessions: SessionService;
+  store: SessionStore;
+  limiters: {
+    signInPerLogin: AttemptLimiter;
+    signInPerIp: AttemptLimiter;
+    codePerTarget: AttemptLimiter;
+    codePerIp: AttemptLimiter;
+  };
+  /** One HTTP client per configured upstream (their pools, circuits). */
+  clients: Partial<Record<UpstreamName, UpstreamClient>>;
+  /** The upstreams people sign in to, by name. */
+  accounts: Partial<Record<UpstreamName, AccountUpstream>>;
+  hr: HrUpstream | undefined;
+  close(): Promise<void>;
+}
+
+export function createServices(config: Config, logger: Logger, metrics: Metrics, sessionSecret: string): Services {
+  const clients: Partial<Record<UpstreamName, UpstreamClient>> = {};
+  for (const name of UPSTREAMS) {
+    const url = config.upstreams[name].url;
+    if (url) clients[name] = new UpstreamClient(name, url, config.http, logger, metrics);
+  }
+  const store = new MemorySessionStore();
+  const sessions = new SessionService(store, sessionSecret, config.session);
+  const hr = clients.hr && new HrUpstream(clients.hr);
+  const { rateLimits: r } = config;
+  const services: Services = {
+    config,
+    logger,
+    metrics,
+    sessions,
+    store,
+    limiters: {
+      signInPerLogin: new AttemptLimiter('sign-in-login', r.signInPerLogin, r.windowSeconds),
+      signInPerIp: new AttemptLimiter('sign-in-ip', r.signInPerIp, r.windowSeconds),
+      codePerTarget: new AttemptLimiter('code-target', r.codePerTarget, r.windowSeconds),
+      codePerIp: new AttemptLimiter('code-ip', r.codePerIp, r.windowSeconds),
+    },
+    clients,
+    accounts: { ...(hr ? { hr } : {}) },
+    hr,
+    async close() {
+      await Promise.all(Object.values(clients).map((client) => client.close()));
+      await store.close();
+    },
+  };
+  return services;
+}

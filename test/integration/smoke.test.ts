@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../helpers/stack.js';
+
+describe('a first session against the HR emulator', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  it('signs in to HR and reads the profile and leave requests in one request', async () => {
+    const token = await stack.signIn('HR', 'ana.garcia@example.com');
+    stack.hr.server.clearLog();
+    const response = await stack.gql(
+      `{ viewer { signedIn accounts { upstream login } hr { id fullName leaveRequests(first: 2) { totalCount edges { node { id owner { email } } } } } } }`,
+      {},
+      { token },
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toMatchObject({
+      viewer: { signedIn: true, accounts: [{ upstream: 'HR', login: 'ana.garcia@example.com' }], hr: { id: '1', fullName: 'Ana García', leaveRequests: { totalCount: 5 } } },
+    });
+    // profile once (shared by viewer.hr and every owner), list once
+    expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(1);
+    expect(stack.hr.server.count('GET', '/api/leave-requests/')).toBe(1);
+  });
+
+  it('answers healthz, readyz and metrics', async () => {
+    expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
+    const ready = (await (await fetch(`${stack.url}/readyz`)).json()) as { upstreams: Record<string, string> };
+    expect(ready.upstreams.hr).toBe('closed');
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toContain('gatehouse_graphql_requests_total');
+    expect(metrics).toContain('gatehouse_upstream_requests_total{upstream="hr"');
+  });
+});
