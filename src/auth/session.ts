@@ -67,8 +67,9 @@ export class SessionService {
     const record = await this.store.findByTokenHash(hashToken(token));
     if (!record) return undefined;
     const now = this.now();
-    // Touch at most every few seconds: a busy client does not need a store write per request.
-    if (now - record.lastSeenAt < 5_000) return toSession(record);
+    // Touch at most every few seconds (a tenth of the idle limit): a busy client does not need a
+    // store write per request.
+    if (now - record.lastSeenAt < Math.min(5_000, this.ttl.idleTtlSeconds * 100)) return toSession(record);
     const touched = await this.store.update(record.id, (current) => current && { ...current, lastSeenAt: now, expiresAt: this.expiry(current.createdAt, now) });
     return touched && toSession(touched);
   }
