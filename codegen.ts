@@ -23,6 +23,8 @@ const config: CodegenConfig = {
           Employee: '../datasources/lenel/records.js#LenelEmployeeRecord',
           Company: '../datasources/records.js#CompanyRecord',
           ForensicUser: '../datasources/forensic/records.js#ForensicUserRecord',
+          CompanyConnection: '../datasources/forensic/records.js#ForensicCompanyPage',
+          ForensicUserConnection: '../datasources/forensic/records.js#ForensicUserPage',
           RehiveUser: '../datasources/rehive/records.js#RehiveUserRecord',
           MfaAuthenticator: '../datasources/rehive/records.js#RehiveAuthenticatorRecord',
           AuthToken: '../datasources/records.js#AuthTokenRecord',

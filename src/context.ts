@@ -3,6 +3,9 @@ import type { Session } from './auth/session.js';
 import { unauthenticated, upstreamUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
 import { HrDataSource } from './datasources/hr/index.js';
+import { ForensicDataSource } from './datasources/forensic/index.js';
+import { RehiveDataSource } from './datasources/rehive/index.js';
+import { LenelDataSource } from './datasources/lenel/index.js';
 import type { Services } from './services.js';
 import type { UpstreamName } from './upstreams.js';
 
@@ -17,6 +20,9 @@ export interface GatehouseContext {
   /** A token was sent but is unknown or expired. */
   sessionInvalid: boolean;
   readonly hr: HrDataSource;
+  readonly forensic: ForensicDataSource;
+  readonly rehive: RehiveDataSource;
+  readonly lenel: LenelDataSource;
 }
 
 export interface ContextInput {
@@ -36,19 +42,34 @@ export async function createContext(services: Services, input: ContextInput): Pr
   const token = bearerToken(input.authorization);
   const session = token ? await services.sessions.resolve(token) : undefined;
   const sessionInvalid = input.authorization !== undefined && input.authorization !== '' && !session;
-  const context = {
+  // The datasource getters live on the prototype: Apollo Server copies the context's own enumerable
+  // properties into a clone per operation (Object.assign), which would otherwise call every getter.
+  const datasources = {} as GatehouseContext;
+  lazy(datasources, 'hr', (self) => {
+    if (!services.hr) throw upstreamUnavailable('hr', 'is not configured');
+    return new HrDataSource(services.hr, self.session?.accounts.hr ? services.sessions.slot(self.session.id, 'hr') : undefined);
+  });
+  lazy(datasources, 'forensic', (self) => {
+    if (!services.forensic) throw upstreamUnavailable('forensic', 'is not configured');
+    return new ForensicDataSource(services.forensic, self.session?.accounts.forensic ? services.sessions.slot(self.session.id, 'forensic') : undefined);
+  });
+  lazy(datasources, 'rehive', (self) => {
+    if (!services.rehive) throw upstreamUnavailable('rehive', 'is not configured');
+    // The context itself is the session holder: sign-outs and solved challenges show in later fields.
+    return new RehiveDataSource(services.rehive, self);
+  });
+  lazy(datasources, 'lenel', (self) => {
+    if (!services.lenel) throw upstreamUnavailable('lenel', 'is not configured');
+    return new LenelDataSource(services.lenel, services.lenel.sessionReader(services.sessions, self.session));
+  });
+  return Object.assign(Object.create(datasources) as GatehouseContext, {
     requestId,
     logger: services.logger.child({ requestId }),
     clientIp: input.clientIp,
     services,
     session,
     sessionInvalid,
-  } as GatehouseContext;
-  lazy(context, 'hr', () => {
-    if (!services.hr) throw upstreamUnavailable('hr', 'is not configured');
-    return new HrDataSource(services.hr, session?.accounts.hr ? services.sessions.slot(session.id, 'hr') : undefined);
   });
-  return context;
 }
 
 /** The caller's session, or UNAUTHENTICATED. */
@@ -60,14 +81,15 @@ export function requireSession(context: GatehouseContext): Session {
 /** Whether the session has an account for an upstream. */
 export const hasAccount = (context: GatehouseContext, upstream: UpstreamName): boolean => Boolean(context.session?.accounts[upstream]);
 
-// Datasources are built on first use: most requests touch one or two upstreams.
-function lazy<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): void {
-  Object.defineProperty(target, key, {
+// Datasources are built on first use: most requests touch one or two upstreams. The getter sits on
+// `prototype` and caches the datasource on the context object it is read from (`self`).
+function lazy<K extends keyof GatehouseContext>(prototype: GatehouseContext, key: K, build: (self: GatehouseContext) => GatehouseContext[K]): void {
+  Object.defineProperty(prototype, key, {
     configurable: true,
-    enumerable: true,
-    get() {
-      const value = build();
-      Object.defineProperty(target, key, { value, enumerable: true });
+    enumerable: false,
+    get(this: GatehouseContext) {
+      const value = build(this);
+      Object.defineProperty(this, key, { value, configurable: true, enumerable: false });
       return value;
     },
   });

@@ -107,6 +107,12 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   await apollo.start();
 
   let draining = false;
+  // While draining, responses close their connection: a keep-alive socket that turns idle after its
+  // in-flight request would otherwise hold fastify.close() open for the whole grace period.
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (draining) void reply.header('connection', 'close');
+    return payload;
+  });
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
     // Reports each upstream's circuit state; it never calls the upstreams itself.
@@ -114,15 +120,17 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     return reply.code(draining ? 503 : 200).send({ status: draining ? 'draining' : 'ready', upstreams });
   });
   fastify.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
-  await fastify.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id }),
-  });
+  // Set before the Apollo plugin is registered: a plugin context inherits the handler present at
+  // registration, so a later one would never see /graphql's errors (e.g. the body limit's 413).
   fastify.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
     const message = status === 413 ? 'Request body is too large.' : status >= 500 ? 'Internal server error.' : error.message;
     void reply.code(status).send({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+  });
+  await fastify.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id }),
   });
 
   await fastify.listen({ port: config.port, host: config.host });

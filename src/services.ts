@@ -5,6 +5,9 @@ import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
 import { UpstreamClient } from './datasources/http-client.js';
 import { HrUpstream } from './datasources/hr/index.js';
+import { ForensicUpstream } from './datasources/forensic/index.js';
+import { RehiveUpstream } from './datasources/rehive/index.js';
+import { LenelUpstream } from './datasources/lenel/index.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { UPSTREAMS, type UpstreamName } from './upstreams.js';
@@ -27,6 +30,9 @@ export interface Services {
   /** The upstreams people sign in to, by name. */
   accounts: Partial<Record<UpstreamName, AccountUpstream>>;
   hr: HrUpstream | undefined;
+  forensic: ForensicUpstream | undefined;
+  rehive: RehiveUpstream | undefined;
+  lenel: LenelUpstream | undefined;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,9 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const store = new MemorySessionStore();
   const sessions = new SessionService(store, sessionSecret, config.session);
   const hr = clients.hr && new HrUpstream(clients.hr);
+  const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion);
+  const rehive = clients.rehive && new RehiveUpstream(clients.rehive, sessions);
+  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, service: config.lenelService });
   const { rateLimits: r } = config;
   const services: Services = {
     config,
@@ -53,8 +62,11 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
       codePerIp: new AttemptLimiter('code-ip', r.codePerIp, r.windowSeconds),
     },
     clients,
-    accounts: { ...(hr ? { hr } : {}) },
+    accounts: { ...(hr ? { hr } : {}), ...(lenel ? { lenel } : {}), ...(rehive ? { rehive } : {}), ...(forensic ? { forensic } : {}) },
     hr,
+    forensic,
+    rehive,
+    lenel,
     async close() {
       await Promise.all(Object.values(clients).map((client) => client.close()));
       await store.close();

@@ -201,7 +201,8 @@ export class UpstreamClient {
     // A redirect means a path the upstream does not serve as written (Django's APPEND_SLASH):
     // following it would turn a POST into a GET and lose the body.
     if (status >= 300 && status < 400) throw upstreamError(this.upstream, `redirected the request (${status})`);
-    if (status === 429) throw rateLimited(Math.max(1, Math.ceil((this.retryAfterMs(headers) ?? 1_000) / 1000)), this.upstream);
+    // The client is told the upstream's own wait; the retry cap only bounds the gateway's waits.
+    if (status === 429) throw rateLimited(Math.max(1, Math.ceil((this.retryAfterMs(headers, false) ?? 1_000) / 1000)), this.upstream);
     let body: unknown = undefined;
     if (text.length > 0) {
       try {
@@ -214,12 +215,12 @@ export class UpstreamClient {
     return { status, headers, body };
   }
 
-  private retryAfterMs(headers: UpstreamResponse['headers']): number | undefined {
+  private retryAfterMs(headers: UpstreamResponse['headers'], capped = true): number | undefined {
     const value = headers['retry-after'];
     if (typeof value !== 'string') return undefined;
-    const seconds = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-    if (!Number.isFinite(seconds)) return undefined;
-    return Math.min(Math.max(0, seconds), this.options.retryAfterMaxMs);
+    const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+    if (!Number.isFinite(ms)) return undefined;
+    return capped ? Math.min(Math.max(0, ms), this.options.retryAfterMaxMs) : Math.max(0, ms);
   }
 
   private transportFailure(error: unknown, write: boolean): UpstreamFailure {

@@ -3,7 +3,7 @@ import type { ViewerSource as ViewerSourceModel, LinkedAccountView as LinkedAcco
 import type { HrUserRecord as HrUserRecordModel, HrLeaveRequestRecord as HrLeaveRequestRecordModel } from '../datasources/hr/records.js';
 import type { LenelBadgeRecord as LenelBadgeRecordModel, LenelEmployeeRecord as LenelEmployeeRecordModel } from '../datasources/lenel/records.js';
 import type { CompanyRecord as CompanyRecordModel, AuthTokenRecord as AuthTokenRecordModel } from '../datasources/records.js';
-import type { ForensicUserRecord as ForensicUserRecordModel } from '../datasources/forensic/records.js';
+import type { ForensicUserRecord as ForensicUserRecordModel, ForensicCompanyPage as ForensicCompanyPageModel, ForensicUserPage as ForensicUserPageModel } from '../datasources/forensic/records.js';
 import type { RehiveUserRecord as RehiveUserRecordModel, RehiveAuthenticatorRecord as RehiveAuthenticatorRecordModel } from '../datasources/rehive/records.js';
 import type { GatehouseContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -1277,7 +1277,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangePasswordInput: ChangePasswordInput;
   Company: ResolverTypeWrapper<CompanyRecordModel>;
-  CompanyConnection: ResolverTypeWrapper<Omit<CompanyConnection, 'edges'> & { edges: Array<ResolversTypes['CompanyEdge']> }>;
+  CompanyConnection: ResolverTypeWrapper<ForensicCompanyPageModel>;
   CompanyEdge: ResolverTypeWrapper<Omit<CompanyEdge, 'node'> & { node: ResolversTypes['Company'] }>;
   CreateCompanyInput: CreateCompanyInput;
   CreateForensicUserInput: CreateForensicUserInput;
@@ -1289,7 +1289,7 @@ export type ResolversTypes = {
   EmployeeFilter: EmployeeFilter;
   ForensicRole: ForensicRole;
   ForensicUser: ResolverTypeWrapper<ForensicUserRecordModel>;
-  ForensicUserConnection: ResolverTypeWrapper<Omit<ForensicUserConnection, 'edges'> & { edges: Array<ResolversTypes['ForensicUserEdge']> }>;
+  ForensicUserConnection: ResolverTypeWrapper<ForensicUserPageModel>;
   ForensicUserEdge: ResolverTypeWrapper<Omit<ForensicUserEdge, 'node'> & { node: ResolversTypes['ForensicUser'] }>;
   Gender: Gender;
   HrUser: ResolverTypeWrapper<HrUserRecordModel>;
@@ -1336,7 +1336,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ChangePasswordInput: ChangePasswordInput;
   Company: CompanyRecordModel;
-  CompanyConnection: Omit<CompanyConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompanyEdge']> };
+  CompanyConnection: ForensicCompanyPageModel;
   CompanyEdge: Omit<CompanyEdge, 'node'> & { node: ResolversParentTypes['Company'] };
   CreateCompanyInput: CreateCompanyInput;
   CreateForensicUserInput: CreateForensicUserInput;
@@ -1347,7 +1347,7 @@ export type ResolversParentTypes = {
   EmployeeEdge: Omit<EmployeeEdge, 'node'> & { node: ResolversParentTypes['Employee'] };
   EmployeeFilter: EmployeeFilter;
   ForensicUser: ForensicUserRecordModel;
-  ForensicUserConnection: Omit<ForensicUserConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForensicUserEdge']> };
+  ForensicUserConnection: ForensicUserPageModel;
   ForensicUserEdge: Omit<ForensicUserEdge, 'node'> & { node: ResolversParentTypes['ForensicUser'] };
   HrUser: HrUserRecordModel;
   ID: Scalars['ID']['output'];

@@ -1,8 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
-import { allow, deny, shield, type IRules } from 'graphql-shield';
+import { allow, chain, deny, shield, type IRules } from 'graphql-shield';
 import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { forbidden } from '../errors.js';
-import { hasAccount, isSignedIn } from './rules.js';
+import { hasAccount, isForensicAdmin, isSignedIn } from './rules.js';
 
 /**
  * One explicit rule for every root field; anything not listed is denied (a test walks the schema
@@ -39,7 +39,8 @@ export const permissions = {
     cancelLeaveRequest: hasAccount('hr'),
     deleteLeaveRequest: hasAccount('hr'),
     updateBadgeStatus: hasAccount('lenel'),
-    createCompany: hasAccount('forensic'),
+    // Decided up front (no upstream call): only an Oz ADMIN may create companies.
+    createCompany: chain(hasAccount('forensic'), isForensicAdmin),
     createForensicUser: hasAccount('forensic'),
     issueServiceToken: hasAccount('forensic'),
     register: allow,

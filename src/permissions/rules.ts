@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
 import type { GatehouseContext } from '../context.js';
-import { unauthenticated } from '../errors.js';
+import { forbidden, unauthenticated } from '../errors.js';
 import type { UpstreamName } from '../upstreams.js';
 
 /** The request carries a valid Gatehouse session. */
@@ -23,3 +23,9 @@ export function hasAccount(upstream: UpstreamName) {
   }
   return accountRule;
 }
+
+/** The session's forensic account is an Oz ADMIN (the role Oz returned at sign-in). */
+export const isForensicAdmin = rule({ cache: 'contextual' })((_parent, _args, context: GatehouseContext) => {
+  if (context.session?.accounts.forensic?.roles.includes('ADMIN')) return true;
+  return forbidden('Only a forensic ADMIN can do this.', 'forensic');
+});

@@ -2,6 +2,7 @@ import { requireSession } from '../context.js';
 import { badUserInput, invalidField, unauthenticated, upstreamUnavailable } from '../errors.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { toUpstreamName, type UpstreamName } from '../upstreams.js';
+import { InputCheck } from '../validation/input.js';
 
 const Mutation: MutationResolvers = {
   requestPasswordReset: async (_, { upstream, login, company }, context) => {
@@ -11,6 +12,12 @@ const Mutation: MutationResolvers = {
     if (name === 'hr') {
       if (company != null) throw invalidField('company', 'is only accepted for REHIVE');
       await configured(context.services.hr, 'hr').forgotPassword(login);
+      return true;
+    }
+    if (name === 'rehive') {
+      if (!company) throw invalidField('company', 'is required for REHIVE');
+      new InputCheck().notBlank('login', login).maxLength('login', login, 254).maxLength('company', company, 100).done();
+      await configured(context.services.rehive, 'rehive').requestPasswordReset(login, company);
       return true;
     }
     throw badUserInput('Password reset is available for HR and REHIVE.', { upstream: ['must be HR or REHIVE'] });
@@ -26,6 +33,14 @@ const Mutation: MutationResolvers = {
       await configured(context.services.hr, 'hr').resetPassword(input.token, input.newPassword);
       return true;
     }
+    if (name === 'rehive') {
+      if (!input.uid) throw invalidField('uid', 'is required for REHIVE');
+      new InputCheck().maxLength('uid', input.uid, 256).maxLength('token', input.token, 256).notBlank('newPassword', input.newPassword).maxLength('newPassword', input.newPassword, 128).done();
+      // The uid names the user: guesses at one user's reset token count together, whatever token they try.
+      await context.services.limiters.codePerTarget.consume(`reset-uid:rehive:${input.uid}`);
+      await configured(context.services.rehive, 'rehive').resetPassword(input.uid, input.token, input.newPassword);
+      return true;
+    }
     throw badUserInput('Password reset is available for HR and REHIVE.', { upstream: ['must be HR or REHIVE'] });
   },
 
@@ -35,6 +50,12 @@ const Mutation: MutationResolvers = {
     if (name === 'hr') {
       if (!session.accounts.hr) throw unauthenticated('hr');
       await context.hr.changePassword(input.currentPassword, input.newPassword);
+      return true;
+    }
+    if (name === 'rehive') {
+      if (!session.accounts.rehive) throw unauthenticated('rehive');
+      new InputCheck().maxLength('currentPassword', input.currentPassword, 128).notBlank('newPassword', input.newPassword).maxLength('newPassword', input.newPassword, 128).done();
+      await context.rehive.changePassword(input.currentPassword, input.newPassword);
       return true;
     }
     throw badUserInput('Password change is available for HR and REHIVE.', { upstream: ['must be HR or REHIVE'] });

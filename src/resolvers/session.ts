@@ -1,8 +1,9 @@
-import { linkedAccountView } from '../auth/session.js';
-import { requireSession } from '../context.js';
+import { linkedAccountView, type NewAccount } from '../auth/session.js';
+import { requireSession, type GatehouseContext } from '../context.js';
 import { badUserInput, invalidField, upstreamUnavailable } from '../errors.js';
-import type { MutationResolvers, QueryResolvers, ViewerResolvers } from '../generated/graphql.js';
+import type { MutationResolvers, QueryResolvers, ResolversTypes, ViewerResolvers } from '../generated/graphql.js';
 import { toUpstreamName, UPSTREAMS } from '../upstreams.js';
+import type { ForensicUserRecord } from '../datasources/forensic/records.js';
 
 const Query: QueryResolvers = {
   viewer: (_, __, { session }) => ({ session }),
@@ -13,7 +14,34 @@ const Viewer: ViewerResolvers = {
   expiresAt: ({ session }) => (session ? new Date(session.expiresAt).toISOString() : null),
   accounts: ({ session }) => UPSTREAMS.flatMap((name) => (session?.accounts[name] ? [linkedAccountView(session.accounts[name])] : [])),
   hr: ({ session }, _, context) => (session?.accounts.hr ? context.hr.getMe() : null),
+  rehive: ({ session }, _, context) => (session?.accounts.rehive ? context.rehive.getMe() : null),
+  // The user Oz returned at sign-in, normalised (kept as the account's non-secret profile).
+  forensic: ({ session }) => (session?.accounts.forensic?.profile as ForensicUserRecord | undefined) ?? null,
 };
+
+/**
+ * Links a signed-in (or just registered) account into the caller's session, rotating its token,
+ * and builds the SignInPayload. Shared by signIn and the Rehive registrations.
+ */
+export async function linkAccount(context: GatehouseContext, account: NewAccount<unknown>): Promise<ResolversTypes['SignInPayload']> {
+  const { token, session } = await context.services.sessions.link(context.session, account);
+  // Later fields of this request (e.g. a second aliased signIn) act on the new session.
+  context.session = session;
+  context.sessionInvalid = false;
+  const linked = session.accounts[account.upstream]!;
+  return {
+    token,
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    account: linkedAccountView(linked),
+    mfaChallenge: linked.mfa
+      ? {
+          id: linked.mfa.challengeId,
+          authenticatorTypes: linked.mfa.authenticatorTypes.map((type) => type.toUpperCase() as 'TOTP' | 'SMS' | 'STATIC'),
+          expiresAt: linked.mfa.expiresAt === null ? null : new Date(linked.mfa.expiresAt).toISOString(),
+        }
+      : null,
+  };
+}
 
 const Mutation: MutationResolvers = {
   signIn: async (_, { input }, context) => {
@@ -31,23 +59,7 @@ const Mutation: MutationResolvers = {
     const accountUpstream = context.services.accounts[upstream];
     if (!accountUpstream) throw upstreamUnavailable(upstream, 'is not configured');
     const account = await accountUpstream.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds });
-    const { token, session } = await context.services.sessions.link(context.session, account);
-    // Later fields of this request (e.g. a second aliased signIn) act on the new session.
-    context.session = session;
-    context.sessionInvalid = false;
-    const linked = session.accounts[upstream]!;
-    return {
-      token,
-      expiresAt: new Date(session.expiresAt).toISOString(),
-      account: linkedAccountView(linked),
-      mfaChallenge: linked.mfa
-        ? {
-            id: linked.mfa.challengeId,
-            authenticatorTypes: linked.mfa.authenticatorTypes.map((type) => type.toUpperCase() as 'TOTP' | 'SMS' | 'STATIC'),
-            expiresAt: linked.mfa.expiresAt === null ? null : new Date(linked.mfa.expiresAt).toISOString(),
-          }
-        : null,
-    };
+    return linkAccount(context, account);
   },
 
   signOut: async (_, { upstream }, context) => {

@@ -31,10 +31,16 @@ export function drfError(upstream: UpstreamName, response: UpstreamResponse, fie
     case 403:
       return forbidden('You do not have permission to perform this action.', upstream);
     case 404:
-      return notFound(what, upstream);
+      // Django's HTML page is an unknown URL (a gateway or configuration fault), not a missing object.
+      return isNotFound(response) ? notFound(what, upstream) : upstreamError(upstream, `answered ${response.status}`);
     default:
       return upstreamError(upstream, `answered ${response.status}`);
   }
+}
+
+/** DRF's JSON 404 (`{"detail":"Not found."}` or a newer wording): the object does not exist or is not visible. */
+export function isNotFound(response: UpstreamResponse): boolean {
+  return response.status === 404 && isRecord(response.body) && typeof response.body.detail === 'string';
 }
 
 /** simplejwt's "refresh token / access token no longer valid" answers. */

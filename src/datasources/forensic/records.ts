@@ -1,10 +1,14 @@
+import type { CompanyRecord } from '../records.js';
+
+export type ForensicRole = 'ADMIN' | 'OPERATOR' | 'CLIENT' | 'CLIENT_ADMIN' | 'CLIENT_OPERATOR' | 'CLIENT_SERVICE';
+
 /**
  * A forensic user normalised from either API version (API 5: CLIENT + is_admin/is_service and the
  * `analyse` spellings; API 6: CLIENT_ADMIN/CLIENT_SERVICE and `analysis`).
  */
 export interface ForensicUserRecord {
   user_id: string;
-  role: 'ADMIN' | 'OPERATOR' | 'CLIENT' | 'CLIENT_ADMIN' | 'CLIENT_OPERATOR' | 'CLIENT_SERVICE';
+  role: ForensicRole;
   email: string | null;
   first_name: string | null;
   last_name: string | null;
@@ -13,3 +17,21 @@ export interface ForensicUserRecord {
   is_active: boolean;
   permissions: { biometry: boolean; collection: boolean; documents: boolean; quality: boolean };
 }
+
+/** `/api/companies/` objects as Oz sends them. */
+export interface OzCompanyWire {
+  company_id: string;
+  name?: string | null;
+  in_deletion?: boolean | null;
+  technical_meta_data?: unknown;
+}
+
+/** One page of an Oz list (`limit`/`offset` over a bare array). `totalCount` reads the whole list, only when asked for. */
+export interface ForensicPage<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+export type ForensicCompanyPage = ForensicPage<CompanyRecord>;
+export type ForensicUserPage = ForensicPage<ForensicUserRecord>;

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
 import type { CredentialSlot } from '../../auth/credential-slot.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../../auth/simplejwt.js';
-import { notFound, unauthenticated, upstreamError } from '../../errors.js';
-import { drfError, isRecord } from '../errors/drf.js';
+import { unauthenticated, upstreamError } from '../../errors.js';
+import { drfError, isNotFound, isRecord } from '../errors/drf.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../http-client.js';
 import { readAllPages } from '../pagination.js';
 import { upstreamPath } from '../path.js';
@@ -80,7 +80,7 @@ export class HrUpstream implements AccountUpstream {
  */
 export class HrDataSource {
   private readonly meLoader = new DataLoader<'me', HrUserRecord>(async (keys) => {
-    const me = await this.getJson<HrUserRecord>({ method: 'GET', path: '/api/auth/me/', route: '/api/auth/me/' });
+    const me = await this.getJson<HrUserRecord>({ method: 'GET', path: '/api/auth/me/', route: '/api/auth/me/' }, {}, 200, 'The HR profile');
     return keys.map(() => me);
   });
 
@@ -105,7 +105,7 @@ export class HrDataSource {
   }
 
   async updateMe(change: ProfileChange): Promise<HrUserRecord> {
-    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body: change }, PROFILE_FIELDS);
+    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body: change }, PROFILE_FIELDS, 200, 'The HR profile');
     this.meLoader.clear('me').prime('me', me);
     return me;
   }
@@ -156,8 +156,8 @@ export class HrDataSource {
 
   private async fetchLeaveRequest(id: string): Promise<HrLeaveRequestRecord | null> {
     const response = await this.call({ method: 'GET', path: upstreamPath('/api/leave-requests/{id}', { id: [id, 'positiveInt'] }), route: '/api/leave-requests/:id' });
-    if (response.status === 404) return null;
-    if (response.status !== 200) throw drfError('hr', response);
+    if (isNotFound(response)) return null;
+    if (response.status !== 200) throw drfError('hr', response, {}, 'The leave request');
     return expectObject<HrLeaveRequestRecord>(response);
   }
 
@@ -166,11 +166,10 @@ export class HrDataSource {
     return this.upstream.auth.call(this.slot, request);
   }
 
-  private async getJson<T>(request: UpstreamRequest, fieldNames: Record<string, string> = {}, expected = 200): Promise<T> {
+  private async getJson<T>(request: UpstreamRequest, fieldNames: Record<string, string> = {}, expected = 200, what = 'The leave request'): Promise<T> {
     const response = await this.call(request);
     if (response.status !== expected) {
-      if (response.status === 404) throw notFound('The leave request', 'hr');
-      throw drfError('hr', response, fieldNames);
+      throw drfError('hr', response, fieldNames, what);
     }
     return expectObject<T>(response);
   }

@@ -33,3 +33,31 @@ export interface RehiveAuthenticatorRecord {
     tokens?: Array<{ token: string; available: boolean }>;
   } | null;
 }
+
+/** A Rehive API token as listed: the key is the token's first 8 characters; the secret is never listed. */
+export interface RehiveTokenRecord {
+  token_key: string;
+  label?: string | null;
+  /** epoch ms; null never expires */
+  expires: number | null;
+  created: number | null;
+}
+
+/** A login challenge (`challenges[]` of login and register). */
+export interface RehiveChallengeRecord {
+  id: string;
+  type?: string;
+  authenticator_types?: string[];
+  /** epoch ms */
+  created?: number | null;
+}
+
+/** `data` of login, register and token creation: the only time a token's secret is shown. */
+export interface RehiveSessionData {
+  token: string;
+  user: Partial<RehiveUserRecord> & { id: string };
+  challenges?: RehiveChallengeRecord[] | null;
+  /** epoch ms */
+  expires: number | null;
+  created: number | null;
+}

@@ -133,6 +133,11 @@ export class HrEmulator {
   readonly jwt: SimpleJwt;
   /** Page size of the leave-request list; undefined = bare arrays. Tests may change it at runtime. */
   pageSize: number | undefined;
+  /**
+   * The host DRF writes into absolute pagination links instead of the Host header it received, as
+   * behind a proxy with USE_X_FORWARDED_HOST; tests set it to make the upstream send a foreign `next`.
+   */
+  linkHost: string | undefined;
   resetTokenLifetimeSeconds: number;
   private readonly users = new Map<number, HrUser>();
   private readonly leaves = new Map<number, LeaveRecord>();
@@ -368,7 +373,7 @@ export class HrEmulator {
   private listLeaves(req: EmulatorRequest): EmulatorResponse {
     const auth = this.authenticate(req);
     if (!auth.ok) return auth.response;
-    return paginate(req, this.ownLeaves(auth.user.id).map(leaveJson), this.pageSize);
+    return paginate(this.linkHost ? { ...req, host: this.linkHost } : req, this.ownLeaves(auth.user.id).map(leaveJson), this.pageSize);
   }
 
   private createLeave(req: EmulatorRequest): EmulatorResponse {

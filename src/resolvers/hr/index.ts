@@ -46,8 +46,10 @@ function leaveChange(input: LeaveRequestInput): LeaveRequestChange {
 function checkLengths(fields: Record<string, string>, max: number, required: string[]): void {
   const errors: FieldErrors = {};
   for (const [name, value] of Object.entries(fields)) {
-    if (required.includes(name) && value.trim() === '') errors[name] = ['This field may not be blank.'];
-    else if (value.length > max) errors[name] = [`Ensure this field has no more than ${max} characters.`];
+    // As Django counts: after DRF's whitespace trimming, in code points (not UTF-16 units).
+    const text = value.trim();
+    if (required.includes(name) && text === '') errors[name] = ['This field may not be blank.'];
+    else if ([...text].length > max) errors[name] = [`Ensure this field has no more than ${max} characters.`];
   }
   const first = Object.values(errors)[0]?.[0];
   if (first) throw badUserInput(first, errors);

@@ -1,0 +1,16 @@
+import type { ForensicUserResolvers } from '../../generated/graphql.js';
+import { fullName } from '../user.js';
+
+export const ForensicUser: ForensicUserResolvers = {
+  id: (user) => user.user_id,
+  upstream: () => 'FORENSIC',
+  email: (user) => user.email,
+  firstName: (user) => user.first_name,
+  lastName: (user) => user.last_name,
+  fullName: (user) => fullName(user.first_name, user.last_name) || user.email || '',
+  middleName: (user) => user.middle_name || null,
+  role: (user) => user.role,
+  active: (user) => user.is_active,
+  analysisPermissions: (user) => user.permissions,
+  company: (user, _, { forensic }) => (user.company_id ? forensic.getCompany(user.company_id) : null),
+};

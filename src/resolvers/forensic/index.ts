@@ -1,0 +1,48 @@
+import { checkParam } from '../../datasources/path.js';
+import type { CompanyConnectionResolvers, ForensicUserConnectionResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
+import { invalidField } from '../../errors.js';
+import { AuthToken, Company } from './Company.js';
+import { ForensicUser } from './ForensicUser.js';
+import { offsetConnection } from './page.js';
+
+const Query: QueryResolvers = {
+  company: (_, { id }, { forensic }) => forensic.getCompany(checkParam('id', id, 'uuid')),
+  companies: (_, { name, first, after }, { forensic }) =>
+    offsetConnection('Company', { first, after }, (page) => forensic.listCompanies(name, page), () => forensic.countCompanies(name)),
+  forensicUser: (_, { id }, { forensic }) => forensic.getUser(checkParam('id', id, 'uuid')),
+  forensicUsers: (_, { companyId, first, after }, { forensic }) => {
+    const company = companyId == null ? null : checkParam('companyId', companyId, 'uuid');
+    return offsetConnection('ForensicUser', { first, after }, (page) => forensic.listUsers(company, page), () => forensic.countUsers(company));
+  },
+};
+
+const Mutation: MutationResolvers = {
+  createCompany: (_, { name }, { forensic }) => {
+    if (name.trim() === '') throw invalidField('name', 'must not be empty');
+    return forensic.createCompany(name.trim());
+  },
+  createForensicUser: (_, { input }, { forensic }) => {
+    const permissions = input.analysisPermissions;
+    return forensic.createUser({
+      companyId: checkParam('companyId', input.companyId, 'uuid'),
+      email: input.email.trim(),
+      password: input.password,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      middleName: input.middleName ?? '',
+      role: input.role,
+      permissions: {
+        biometry: permissions?.biometry ?? false,
+        collection: permissions?.collection ?? false,
+        documents: permissions?.documents ?? false,
+        quality: permissions?.quality ?? false,
+      },
+    });
+  },
+  issueServiceToken: (_, { userId }, { forensic }) => forensic.issueServiceToken(checkParam('userId', userId, 'uuid')),
+};
+
+const CompanyConnection: CompanyConnectionResolvers = { totalCount: (page) => page.totalCount() };
+const ForensicUserConnection: ForensicUserConnectionResolvers = { totalCount: (page) => page.totalCount() };
+
+export const forensicResolvers = { Query, Mutation, ForensicUser, Company, AuthToken, CompanyConnection, ForensicUserConnection };

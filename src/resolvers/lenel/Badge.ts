@@ -1,0 +1,20 @@
+import type { BadgeResolvers, BadgeStatus } from '../../generated/graphql.js';
+import type { LenelBadgeRecord } from '../../datasources/lenel/records.js';
+
+/** The demo site's (and OnGuard's default) status list; any other code is a site-specific OTHER. */
+const STATUS_BY_CODE: Readonly<Record<number, BadgeStatus>> = { 1: 'ACTIVE', 2: 'LOST', 3: 'RETURNED', 4: 'INACTIVE', 5: 'DESTROYED' };
+
+export const badgeStatus = (badge: LenelBadgeRecord): BadgeStatus => STATUS_BY_CODE[badge.status] ?? 'OTHER';
+
+export const Badge: BadgeResolvers = {
+  id: (badge) => String(badge.id),
+  badgeNumber: (badge) => badge.badge_number,
+  status: badgeStatus,
+  statusCode: (badge) => badge.status,
+  statusName: (badge) => badge.status_name ?? '',
+  type: (badge) => badge.type || null,
+  activatedAt: (badge) => badge.activation_date,
+  deactivatedAt: (badge) => badge.deactivation_date,
+  lastChangedAt: (badge) => badge.last_changed,
+  employee: (badge, _, { lenel }) => (badge.employee_id == null ? null : lenel.getEmployee(badge.employee_id)),
+};

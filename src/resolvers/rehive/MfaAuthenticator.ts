@@ -1,0 +1,14 @@
+import { isoFromMs } from '../../datasources/rehive/index.js';
+import type { MfaAuthenticatorResolvers } from '../../generated/graphql.js';
+
+export const MfaAuthenticator: MfaAuthenticatorResolvers = {
+  type: (authenticator) => authenticator.type.toUpperCase() as 'TOTP' | 'SMS' | 'STATIC',
+  verified: (authenticator) => authenticator.verified === true,
+  name: (authenticator) => authenticator.details?.name ?? null,
+  createdAt: (authenticator) => isoFromMs(authenticator.created),
+  updatedAt: (authenticator) => isoFromMs(authenticator.updated),
+  mobile: (authenticator) => authenticator.details?.mobile ?? null,
+  // Present only on the record `createMfaAuthenticator` returns: the datasource masks every read.
+  otpauthUrl: (authenticator) => authenticator.details?.otpauth_url ?? null,
+  secret: (authenticator) => authenticator.details?.key ?? null,
+};

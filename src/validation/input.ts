@@ -1,0 +1,70 @@
+import { checkParam, type ParamKind } from '../datasources/path.js';
+import { badUserInput, GatehouseError, type FieldErrors } from '../errors.js';
+import { ISO3166_ALPHA2 } from './iso3166.js';
+
+// Deliberately simple: the upstream has the final word; this only keeps obvious junk from costing a call.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_EMAIL = 254;
+
+/**
+ * Collects every field error of one input before any upstream call, then throws them together as
+ * one BAD_USER_INPUT (`fieldErrors` keyed by GraphQL names).
+ */
+export class InputCheck {
+  private readonly errors: FieldErrors = {};
+
+  add(field: string, message: string): this {
+    (this.errors[field] ??= []).push(message);
+    return this;
+  }
+
+  maxLength(field: string, value: string | null | undefined, max: number): this {
+    if (value != null && value.length > max) this.add(field, `Ensure this field has no more than ${max} characters.`);
+    return this;
+  }
+
+  notBlank(field: string, value: string | null | undefined): this {
+    if (value != null && value.trim() === '') this.add(field, 'This field may not be blank.');
+    return this;
+  }
+
+  email(field: string, value: string | null | undefined): this {
+    if (value != null && value !== '' && (value.length > MAX_EMAIL || !EMAIL.test(value))) this.add(field, 'Enter a valid email address.');
+    return this;
+  }
+
+  /** ISO 3166-1 alpha-2 (upper case, as Rehive's choices are written). */
+  country(field: string, value: string | null | undefined): this {
+    if (value != null && value !== '' && !ISO3166_ALPHA2.has(value)) this.add(field, `"${value.slice(0, 8)}" is not a valid ISO 3166 alpha-2 country code.`);
+    return this;
+  }
+
+  maxItems(field: string, value: readonly unknown[] | null | undefined, max: number): this {
+    if (value != null && value.length > max) this.add(field, `Ensure this field has no more than ${max} ${max === 1 ? 'item' : 'items'}.`);
+    return this;
+  }
+
+  positiveInt(field: string, value: number | null | undefined): this {
+    if (value != null && value < 1) this.add(field, 'Ensure this value is greater than or equal to 1.');
+    return this;
+  }
+
+  /** A value that ends up in an upstream path (or names an upstream object): the same patterns as `upstreamPath`. */
+  param(field: string, value: string | null | undefined, kind: ParamKind): this {
+    if (value == null) return this;
+    try {
+      checkParam(field, value, kind);
+    } catch (error) {
+      if (!(error instanceof GatehouseError)) throw error;
+      const messages = (error.extensions.fieldErrors as FieldErrors | undefined)?.[field] ?? [error.message];
+      for (const message of messages) this.add(field, message);
+    }
+    return this;
+  }
+
+  /** Throws BAD_USER_INPUT with every collected error; does nothing when the input is valid. */
+  done(): void {
+    const first = Object.entries(this.errors)[0];
+    if (first) throw badUserInput(`Invalid ${first[0]}: ${first[1][0]}`, this.errors);
+  }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const SECRET = 'a-session-secret-that-is-long-enough-0123456789';
+
+describe('loadConfig', () => {
+  it('is demo mode with defaults when no upstream URL is set', () => {
+    const config = loadConfig({});
+    expect(config.demo).toBe(true);
+    expect(config.env).toBe('development');
+    expect(config.introspection).toBe(true);
+    expect(config.upstreams.hr.url).toBeUndefined();
+    expect(config.http).toMatchObject({ deadlineMs: 10_000, retries: 2, circuitFailureThreshold: 5 });
+    expect(config.session).toMatchObject({ idleTtlSeconds: 1_800, absoluteTtlSeconds: 43_200 });
+  });
+
+  it('leaves demo mode when any URL is set, and then needs SESSION_SECRET', () => {
+    expect(() => loadConfig({ HR_URL: 'http://hr.internal:8000' })).toThrow(/SESSION_SECRET/);
+    const config = loadConfig({ HR_URL: 'http://hr.internal:8000/', SESSION_SECRET: SECRET, NODE_ENV: 'production', UPSTREAM_DEADLINE_MS: '250' });
+    expect(config).toMatchObject({ demo: false, env: 'production', introspection: false, upstreams: { hr: { url: 'http://hr.internal:8000/' } }, http: { deadlineMs: 250 } });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ HR_URL: '', PORT: '' })).toMatchObject({ demo: true, port: 4000 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ UPSTREAM_DEADLINE_MS: '0' }, 'UPSTREAM_DEADLINE_MS'],
+    [{ CIRCUIT_FAILURE_THRESHOLD: '1.5' }, 'CIRCUIT_FAILURE_THRESHOLD'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ INTROSPECTION: 'yes' }, 'INTROSPECTION'],
+    [{ HR_URL: 'ftp://hr.internal' }, 'HR_URL'],
+    [{ HR_URL: 'http://hr.internal/?x=1', SESSION_SECRET: SECRET }, 'HR_URL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ LENEL_SERVICE_USERNAME: 'svc' }, 'LENEL_SERVICE_PASSWORD'],
+  ])('a bad value names the variable: %j', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(variable);
+  });
+});
