@@ -18,6 +18,11 @@ export interface UpstreamRequest {
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   body?: unknown;
+  /**
+   * Whether repeating the call is harmless (default: GET only). A GET that creates something
+   * upstream (Oz's service-token issue) sets false: no retry, and a timeout reports outcome UNKNOWN.
+   */
+  idempotent?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -90,7 +95,7 @@ export class UpstreamClient {
 
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
     const deadline = Date.now() + this.options.deadlineMs;
-    const retries = req.method === 'GET' ? this.options.retries : 0;
+    const retries = (req.idempotent ?? req.method === 'GET') ? this.options.retries : 0;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.breaker.execute(() => this.attempt(req, deadline));
@@ -130,7 +135,7 @@ export class UpstreamClient {
   private async attempt(req: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
     const started = performance.now();
     const remaining = deadline - Date.now();
-    const write = req.method !== 'GET';
+    const write = !(req.idempotent ?? req.method === 'GET');
     let statusLabel = 'error';
     try {
       if (remaining <= 0) throw new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false);

@@ -1,4 +1,5 @@
 import { linkedAccountView, type NewAccount } from '../auth/session.js';
+import type { StoredAccount } from '../auth/session-store.js';
 import { requireSession, type GatehouseContext } from '../context.js';
 import { badUserInput, invalidField, upstreamUnavailable } from '../errors.js';
 import type { MutationResolvers, QueryResolvers, ResolversTypes, ViewerResolvers } from '../generated/graphql.js';
@@ -24,6 +25,10 @@ const Viewer: ViewerResolvers = {
  * and builds the SignInPayload. Shared by signIn and the Rehive registrations.
  */
 export async function linkAccount(context: GatehouseContext, account: NewAccount<unknown>): Promise<ResolversTypes['SignInPayload']> {
+  // Signing in again replaces the account: end the replaced one upstream too, so its token does not
+  // stay valid there with nobody holding it.
+  const replaced = context.session?.accounts[account.upstream];
+  if (context.session && replaced) await endUpstreamSide(context, context.session.id, replaced);
   const { token, session } = await context.services.sessions.link(context.session, account);
   // Later fields of this request (e.g. a second aliased signIn) act on the new session.
   context.session = session;
@@ -41,6 +46,13 @@ export async function linkAccount(context: GatehouseContext, account: NewAccount
         }
       : null,
   };
+}
+
+/** The upstream logout is best effort: the local sign-out must happen even if it fails. */
+async function endUpstreamSide(context: GatehouseContext, sessionId: string, account: StoredAccount): Promise<void> {
+  await context.services.accounts[account.upstream]
+    ?.signOut?.(sessionId, account)
+    .catch((error: unknown) => context.logger.warn({ err: error, upstream: account.upstream }, 'upstream sign-out failed'));
 }
 
 const Mutation: MutationResolvers = {
@@ -64,7 +76,7 @@ const Mutation: MutationResolvers = {
 
   signOut: async (_, { upstream }, context) => {
     const session = requireSession(context);
-    const { sessions, accounts } = context.services;
+    const { sessions } = context.services;
     const names = upstream ? [toUpstreamName(upstream)] : UPSTREAMS.filter((name) => session.accounts[name]);
     for (const name of names) {
       const account = session.accounts[name];
@@ -72,8 +84,7 @@ const Mutation: MutationResolvers = {
         if (upstream) throw badUserInput(`No ${name} account is linked to this session.`, { upstream: ['is not linked'] });
         continue;
       }
-      // The upstream logout is best effort: the local sign-out must happen even if it fails.
-      await accounts[name]?.signOut?.(session.id, account).catch((error: unknown) => context.logger.warn({ err: error, upstream: name }, 'upstream sign-out failed'));
+      await endUpstreamSide(context, session.id, account);
       await sessions.unlink(session.id, name);
     }
     if (!upstream) {

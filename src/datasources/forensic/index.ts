@@ -113,7 +113,8 @@ export class ForensicDataSource {
    */
   async issueServiceToken(userId: string): Promise<AuthTokenRecord> {
     const path = upstreamPath('/api/authorize/service_token/{userId}', { userId: [userId, 'uuid'] });
-    const body = await this.expect({ method: 'GET', path, route: '/api/authorize/service_token/:user_id' }, 200, 'The user');
+    // Each call issues a new token: a retried GET could mint a second one that nobody ever sees.
+    const body = await this.expect({ method: 'GET', path, route: '/api/authorize/service_token/:user_id', idempotent: false }, 200, 'The user');
     if (typeof body.access_token !== 'string' || body.access_token === '') throw upstreamError('forensic', 'sent a malformed service token');
     return {
       id: typeof body.token_id === 'string' || typeof body.token_id === 'number' ? String(body.token_id) : String(body.session_id ?? ''),

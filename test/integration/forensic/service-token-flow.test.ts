@@ -138,3 +138,20 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
     expectNoTokensInLogs(stack, [...secrets, 'a-long-service-password', 'Gatehouse-demo-2026']);
   });
 });
+
+describe('issueServiceToken when the upstream answers 503', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startForensicStack(6);
+  });
+  afterAll(() => stack.close());
+
+  it('is not retried, because every call mints a new token', async () => {
+    const token = await stack.signIn('FORENSIC', ADMIN);
+    stack.forensic.server.clearLog();
+    stack.forensic.server.addFault({ path: `/api/authorize/service_token/${SERVICE_USER_ID}`, sequence: [503, 'pass'] });
+    const response = await stack.gql(`mutation { issueServiceToken(userId: "${SERVICE_USER_ID}") { id secret } }`, {}, { token });
+    expect(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', upstream: 'forensic' }]);
+    expect(stack.forensic.server.count('GET', `/api/authorize/service_token/${SERVICE_USER_ID}`)).toBe(1);
+  });
+});
