@@ -47,6 +47,8 @@ const Mutation: MutationResolvers = {
   changePassword: async (_, { input }, context) => {
     const session = requireSession(context);
     const name = toUpstreamName(input.upstream);
+    // The current password is checked upstream: a stolen session must not be able to guess it.
+    await context.services.limiters.codePerTarget.consume(`password-check:${name}:${session.id}`);
     if (name === 'hr') {
       if (!session.accounts.hr) throw unauthenticated('hr');
       await context.hr.changePassword(input.currentPassword, input.newPassword);

@@ -94,8 +94,10 @@ const Mutation: MutationResolvers = {
     return true;
   },
 
-  createAuthToken: (_, { password, durationSeconds }, { rehive }) => {
+  createAuthToken: async (_, { password, durationSeconds }, { rehive, services, session }) => {
     new InputCheck().notBlank('password', password).maxLength('password', password, 128).positiveInt('durationSeconds', durationSeconds).done();
+    // The password is checked upstream: a stolen session must not be able to guess it here.
+    await services.limiters.codePerTarget.consume(`password-check:rehive:${session!.id}`);
     return rehive.createToken(password, durationSeconds ?? null);
   },
   deleteAuthToken: async (_, { id }, { rehive }) => {
