@@ -27,6 +27,7 @@ const envSchema = z.object({
   LENEL_SERVICE_USERNAME: z.string().min(1).optional(),
   LENEL_SERVICE_PASSWORD: z.string().min(1).optional(),
   LENEL_CACHE_TTL_MS: int(0, 600_000).default(5_000),
+  LENEL_CACHE_MAX_ACCOUNTS: int(1).default(200),
 
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_TTL_SECONDS: int(1).default(1_800),
@@ -74,6 +75,7 @@ export interface Config {
   forensicApiVersion: 5 | 6;
   lenelService: { username: string; password: string } | undefined;
   lenelCacheTtlMs: number;
+  lenelCacheMaxAccounts: number;
   session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number };
   http: {
     connectTimeoutMs: number;
@@ -139,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     forensicApiVersion: e.FORENSIC_API_VERSION as 5 | 6,
     lenelService: e.LENEL_SERVICE_USERNAME ? { username: e.LENEL_SERVICE_USERNAME, password: e.LENEL_SERVICE_PASSWORD! } : undefined,
     lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
+    lenelCacheMaxAccounts: e.LENEL_CACHE_MAX_ACCOUNTS,
     session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS },
     http: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,

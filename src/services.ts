@@ -47,7 +47,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const hr = clients.hr && new HrUpstream(clients.hr);
   const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion);
   const rehive = clients.rehive && new RehiveUpstream(clients.rehive, sessions);
-  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, service: config.lenelService });
+  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService });
   const { rateLimits: r } = config;
   const services: Services = {
     config,

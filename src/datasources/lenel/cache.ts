@@ -9,12 +9,16 @@ interface Entry<T> {
  * A short-lived, process-wide cache of whole upstream lists, one entry per upstream account (the
  * caller decides the key; it must never be shared by different credentials). Single-flight:
  * concurrent readers of one key share one upstream read. Failed reads are not kept. A TTL of 0
- * turns it off (every `get` loads).
+ * turns it off (every `get` loads). At most `maxEntries` accounts are held (a large site's lists
+ * weigh tens of MB per account): the least recently used settled entry goes first.
  */
 export class SharedListCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = Number.POSITIVE_INFINITY,
+  ) {}
 
   /**
    * The cached value, or a shared read. `retryOwn` says which failures were the reader's own (e.g. its
@@ -24,6 +28,9 @@ export class SharedListCache<T> {
     if (this.ttlMs <= 0) return load();
     const current = this.entries.get(key);
     if (current) {
+      // Map order doubles as recency order.
+      this.entries.delete(key);
+      this.entries.set(key, current);
       if (!retryOwn || current.value !== undefined) return current.promise;
       return current.promise.catch((error: unknown) => {
         if (retryOwn(error)) return this.get(key, load);
@@ -32,6 +39,7 @@ export class SharedListCache<T> {
     }
     const entry: Entry<T> = { promise: load() };
     this.entries.set(key, entry);
+    this.evictOverflow();
     entry.promise.then(
       (value) => {
         if (this.entries.get(key) !== entry) return;
@@ -63,6 +71,13 @@ export class SharedListCache<T> {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private evictOverflow(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries) return;
+      if (entry.value !== undefined) this.drop(key, entry);
+    }
   }
 
   private drop(key: string, entry: Entry<T>): void {

@@ -30,6 +30,8 @@ export interface LenelReader {
 export interface LenelOptions {
   /** Shared list cache lifetime; 0 turns the cache off. */
   cacheTtlMs: number;
+  /** How many accounts' lists the shared cache holds at most. */
+  cacheMaxAccounts?: number;
   /** The service account behind `User.employee` for callers without their own lenel account. */
   service?: { username: string; password: string } | undefined;
 }
@@ -47,8 +49,8 @@ export class LenelUpstream implements AccountUpstream {
     options: LenelOptions,
   ) {
     this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username');
-    this.badges = new SharedListCache(options.cacheTtlMs);
-    this.employees = new SharedListCache(options.cacheTtlMs);
+    this.badges = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
+    this.employees = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.service = options.service && this.serviceReader(options.service);
   }
 

@@ -19,6 +19,20 @@ describe('the shared lenel list cache', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it('holds at most maxEntries accounts, dropping the least recently used first', async () => {
+    const cache = new SharedListCache<string>(5_000, 2);
+    const load = (value: string) => vi.fn(async () => value);
+    await cache.get('u1', load('one'));
+    await cache.get('u2', load('two'));
+    await cache.get('u1', load('unused')); // u1 is now the most recently used
+    await cache.get('u3', load('three'));
+    expect(cache.size).toBe(2);
+    // u2 was the least recently used: it was dropped and loads again, which in turn drops u1.
+    expect(await cache.get('u2', load('two again'))).toBe('two again');
+    expect(await cache.get('u3', load('unused'))).toBe('three');
+    expect(await cache.get('u1', load('one again'))).toBe('one again');
+  });
+
   it('keeps accounts apart and does not keep failures', async () => {
     const cache = new SharedListCache<string>(5_000);
     expect(await cache.get('u1', async () => 'one')).toBe('one');
