@@ -48,7 +48,7 @@ const envSchema = z.object({
   MAX_DEPTH: int(1).default(12),
   MAX_ALIASES: int(0).default(30),
   MAX_ROOT_FIELDS: int(1).default(20),
-  MAX_COST: int(1).default(20_000),
+  MAX_COST: int(1).default(50_000),
   INTROSPECTION: bool.optional(),
   SHUTDOWN_GRACE_MS: int(0).default(10_000),
 

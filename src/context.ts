@@ -12,7 +12,7 @@ import type { UpstreamName } from './upstreams.js';
 /** Per-request context: who is calling, and per-request datasources (their DataLoaders). */
 export interface GatehouseContext {
   requestId: string;
-  logger: Logger;
+  readonly logger: Logger;
   clientIp: string;
   services: Services;
   /** The caller's session; undefined when no valid token was sent. */
@@ -62,9 +62,10 @@ export async function createContext(services: Services, input: ContextInput): Pr
     if (!services.lenel) throw upstreamUnavailable('lenel', 'is not configured');
     return new LenelDataSource(services.lenel, services.lenel.sessionReader(services.sessions, self.session));
   });
+  // A child logger is built only when a field logs something: most requests never do.
+  lazy(datasources, 'logger', (self) => services.logger.child({ requestId: self.requestId }));
   return Object.assign(Object.create(datasources) as GatehouseContext, {
     requestId,
-    logger: services.logger.child({ requestId }),
     clientIp: input.clientIp,
     services,
     session,

@@ -32,10 +32,22 @@ export function connectionFromList<T>(items: readonly T[], args: { first?: numbe
     start = index + 1;
   }
   const page = items.slice(start, start + size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(kind, idOf(node)), node }));
+  // Cursors are encoded only when a client selects them.
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(kind, idOf(node));
+    },
+  }));
+  const last = page.at(-1);
   return {
     edges,
-    pageInfo: { hasNextPage: start + size < items.length, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: start + size < items.length,
+      get endCursor() {
+        return last === undefined ? null : encodeCursor(kind, idOf(last));
+      },
+    },
     totalCount: items.length,
   };
 }

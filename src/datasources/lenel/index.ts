@@ -137,6 +137,8 @@ export class LenelDataSource {
   private readonly reader: LenelReader | undefined;
   private badgeIndex: Promise<BadgeIndex> | undefined;
   private employeeIndex: Promise<EmployeeIndex> | undefined;
+  /** The cardholder index once it has arrived, for synchronous lookups. */
+  private employeeIndexLoaded: EmployeeIndex | undefined;
 
   private readonly badgeById = new DataLoader<number, LenelBadgeRecord | null>(async (ids) => {
     const index = await this.badges();
@@ -197,6 +199,19 @@ export class LenelDataSource {
     return Number.isSafeInteger(key) ? this.badgesByEmployeeId.load(key) : Promise.resolve([]);
   }
 
+  /**
+   * Starts reading the cardholders now, in parallel with the badge read a field is about to make,
+   * instead of one round trip after it. Errors surface on the fields that use the result.
+   */
+  prefetchEmployees(): void {
+    if (this.own) this.employees().catch(() => undefined);
+  }
+
+  /** The cardholder from an index that has already arrived; undefined when it has not. */
+  employeeIfLoaded(id: number): LenelEmployeeRecord | null | undefined {
+    return this.employeeIndexLoaded && (this.employeeIndexLoaded.byId.get(id) ?? null);
+  }
+
   /** The cardholder with this e-mail (case-insensitive), or null. */
   findEmployeeByEmail(email: string | null | undefined): Promise<LenelEmployeeRecord | null> {
     const key = normalizeEmail(email);
@@ -228,7 +243,7 @@ export class LenelDataSource {
   }
 
   private employees(): Promise<EmployeeIndex> {
-    return (this.employeeIndex ??= this.upstream.readEmployees(this.read()));
+    return (this.employeeIndex ??= this.upstream.readEmployees(this.read()).then((index) => (this.employeeIndexLoaded = index)));
   }
 
   private read(): LenelReader {

@@ -4,6 +4,7 @@ import type { LenelDataSource } from '../../datasources/lenel/index.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from '../../datasources/lenel/records.js';
 import { normalizeEmail } from '../../datasources/lenel/indexes.js';
 import { connectionFromList, pageSize } from '../connection.js';
+import { selects } from '../selection.js';
 import { Badge, badgeStatus } from './Badge.js';
 import { Employee } from './Employee.js';
 import { userEmployeeResolvers } from './user-employee.js';
@@ -14,10 +15,14 @@ interface Page {
 }
 
 const Query: QueryResolvers = {
-  badges: (_, { filter, ...page }, { lenel }) => badgeConnection(lenel, filter, page),
-  badge: (_, { id }, { lenel }) => {
+  badges: (_, { filter, ...page }, { lenel }, info) => {
+    if (selects(info, 'employee')) lenel.prefetchEmployees();
+    return badgeConnection(lenel, filter, page);
+  },
+  badge: (_, { id }, { lenel }, info) => {
     checkParam('id', id, 'positiveInt');
     lenel.requireOwnAccount();
+    if (selects(info, 'employee')) lenel.prefetchEmployees();
     return lenel.getBadge(id);
   },
   employees: (_, { filter, ...page }, { lenel }) => employeeConnection(lenel, filter, page),

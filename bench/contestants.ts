@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+
+/** Who runs, in which process, with which environment. Each contestant is `runner.ts <kind>` in its own process. */
+export interface ContestantSpec {
+  id: string;
+  label: string;
+  kind: 'gatehouse' | 'naive' | 'good-apollo' | 'limit' | 'floor';
+  env: Record<string, string>;
+  /** Node options of the contestant's process (Gatehouse: the same as `npm start`). */
+  execArgv?: string[];
+}
+
+/** `npm start`'s Node options: a larger young generation halves GC time on large responses. */
+export const GATEHOUSE_NODE_OPTIONS = ['--max-semi-space-size=32'];
+
+export function contestantSpecs(lenelUrl: string, password: string): ContestantSpec[] {
+  const gatehouse = (ttlMs: number): Record<string, string> => ({
+    // Production configuration: shield, sessions and query limits as deployed, warn-level logs.
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    LENEL_URL: lenelUrl,
+    LENEL_SERVICE_USERNAME: 'gatehouse-service',
+    LENEL_SERVICE_PASSWORD: password,
+    LENEL_CACHE_TTL_MS: String(ttlMs),
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    // The harness signs in 100+ callers from one address before timing; sign-in is not measured.
+    SIGN_IN_LIMIT_PER_IP: '100000',
+  });
+  const peer = { NODE_ENV: 'production', LENEL_URL: lenelUrl };
+  return [
+    { id: 'gatehouse', label: 'Gatehouse (cache 5 s)', kind: 'gatehouse', env: gatehouse(5_000), execArgv: GATEHOUSE_NODE_OPTIONS },
+    { id: 'gatehouse-nocache', label: 'Gatehouse (cache off)', kind: 'gatehouse', env: gatehouse(0), execArgv: GATEHOUSE_NODE_OPTIONS },
+    { id: 'naive', label: 'naive Apollo + RESTDataSource', kind: 'naive', env: peer },
+    { id: 'good-apollo', label: 'good Apollo + DataLoader', kind: 'good-apollo', env: peer },
+    { id: 'limit', label: 'limit (hand-written)', kind: 'limit', env: peer },
+    { id: 'floor', label: 'floor (fixed bytes)', kind: 'floor', env: peer },
+  ];
+}
+
+/** A clean environment for a child: nothing of the caller's own configuration leaks in. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot'];
+  const base = Object.fromEntries(keep.filter((key) => process.env[key] !== undefined).map((key) => [key, process.env[key]!]));
+  return { ...base, ...extra };
+}
