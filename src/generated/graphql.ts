@@ -494,6 +494,8 @@ export type MaritalStatus =
 /** A Rehive multi-factor authenticator. */
 export type MfaAuthenticator = {
   __typename?: 'MfaAuthenticator';
+  /** The one-time backup codes of a STATIC authenticator: only in the response of `createMfaAuthenticator`. */
+  backupCodes?: Maybe<Array<Scalars['String']['output']>>;
   /** When it was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The authenticator identifier. */
@@ -555,7 +557,7 @@ export type Mutation = {
   createForensicUser: ForensicUser;
   /** Creates a pending leave request. Needs a linked hr account. */
   createLeaveRequest: LeaveRequest;
-  /** Creates an unverified authenticator; its secret and otpauthUrl are shown only in this response. */
+  /** Creates an unverified authenticator; its secret, otpauthUrl and backup codes are shown only in this response. */
   createMfaAuthenticator: MfaAuthenticator;
   /** Deletes every Rehive token of the user, including the session's own: the Rehive account is unlinked. */
   deleteAllAuthTokens: Scalars['Boolean']['output'];
@@ -1540,6 +1542,7 @@ export type LinkedAccountResolvers<ContextType = GatehouseContext, ParentType ex
 };
 
 export type MfaAuthenticatorResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['MfaAuthenticator'] = ResolversParentTypes['MfaAuthenticator']> = {
+  backupCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

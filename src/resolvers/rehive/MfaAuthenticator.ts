@@ -11,4 +11,5 @@ export const MfaAuthenticator: MfaAuthenticatorResolvers = {
   // Present only on the record `createMfaAuthenticator` returns: the datasource masks every read.
   otpauthUrl: (authenticator) => authenticator.details?.otpauth_url ?? null,
   secret: (authenticator) => authenticator.details?.key ?? null,
+  backupCodes: (authenticator) => authenticator.details?.tokens?.filter((token) => token.available).map((token) => token.token) ?? null,
 };
