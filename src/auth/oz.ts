@@ -4,6 +4,7 @@ import { isRecord } from '../datasources/errors/drf.js';
 import { OzErrorCode, ozError, ozErrorCode } from '../datasources/errors/oz.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../datasources/http-client.js';
 import type { CredentialSlot } from './credential-slot.js';
+import { SingleFlight } from './single-flight.js';
 
 export const OZ_TOKEN_HEADER = 'x-forensic-access-token';
 
@@ -38,7 +39,7 @@ const MAX_SLIDES = 50_000;
  * just refreshes a little early.
  */
 export class OzAuth {
-  private readonly inflight = new Map<string, Promise<OzCredentials | undefined>>();
+  private readonly refreshes = new SingleFlight<OzCredentials | undefined>();
   /** slot key → (hash of the access token, slid expiry in epoch ms) */
   private readonly slides = new Map<string, { token: string; expiresAt: number }>();
 
@@ -109,7 +110,7 @@ export class OzAuth {
   }
 
   private async newerCredentials(slot: CredentialSlot<OzCredentials>, staleAccess: string): Promise<OzCredentials> {
-    await this.inflight.get(slot.key)?.catch(() => undefined);
+    await this.refreshes.pending(slot.key)?.catch(() => undefined);
     const current = await slot.read();
     if (!current || current.access === staleAccess) {
       await this.signOut(slot);
@@ -120,12 +121,7 @@ export class OzAuth {
 
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
   private async refreshShared(slot: CredentialSlot<OzCredentials>, staleAccess: string): Promise<OzCredentials> {
-    let pending = this.inflight.get(slot.key);
-    if (!pending) {
-      pending = this.refresh(slot, staleAccess).finally(() => this.inflight.delete(slot.key));
-      this.inflight.set(slot.key, pending);
-    }
-    const credentials = await pending;
+    const credentials = await this.refreshes.run(slot.key, () => this.refresh(slot, staleAccess));
     if (!credentials) throw unauthenticated('forensic', 'Your forensic sign-in has expired. Sign in again.');
     return credentials;
   }

@@ -1,6 +1,7 @@
 import { badUserInput, invalidCredentials, unauthenticated } from '../errors.js';
 import { drfError, isRecord, isTokenNotValid } from '../datasources/errors/drf.js';
 import type { CredentialSlot } from './credential-slot.js';
+import { SingleFlight } from './single-flight.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../datasources/http-client.js';
 
 /** A simplejwt access/refresh pair. */
@@ -31,7 +32,7 @@ export function jwtClaims(token: string): { exp?: number; iat?: number; user_id?
  * refresh token is dead.
  */
 export class SimpleJwtAuth {
-  private readonly inflight = new Map<string, Promise<JwtCredentials | undefined>>();
+  private readonly refreshes = new SingleFlight<JwtCredentials | undefined>();
 
   constructor(
     private readonly client: UpstreamClient,
@@ -95,12 +96,7 @@ export class SimpleJwtAuth {
 
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
   private async refreshShared(slot: CredentialSlot<JwtCredentials>, staleAccess: string): Promise<JwtCredentials> {
-    let pending = this.inflight.get(slot.key);
-    if (!pending) {
-      pending = this.refresh(slot, staleAccess).finally(() => this.inflight.delete(slot.key));
-      this.inflight.set(slot.key, pending);
-    }
-    const credentials = await pending;
+    const credentials = await this.refreshes.run(slot.key, () => this.refresh(slot, staleAccess));
     if (!credentials) throw unauthenticated(this.client.upstream, `Your ${this.client.upstream} sign-in has expired. Sign in again.`);
     return credentials;
   }
