@@ -67,6 +67,10 @@ export const permissions = {
  * Wraps the schema with graphql-shield: deny by default at the root types, resolver errors kept
  * (allowExternalErrors), FORBIDDEN when a rule says no.
  *
+ * Versions are pinned exactly in package.json (graphql 16.15.0, graphql-shield 7.6.5,
+ * graphql-middleware 6.1.35, @graphql-tools/schema 10.1.5): shield and middleware have broken with
+ * other combinations of these packages, and test/integration/foundation/shield.test.ts proves this one.
+ *
  * Shield generates a middleware for every field of every object type (its fallback rule applies
  * everywhere), which makes every field async. Rules exist only at the roots, so only the root
  * types' middleware is applied: nested fields resolve at full speed.
