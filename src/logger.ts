@@ -34,10 +34,23 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'gatehouse' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeError },
     },
     destination,
   );
 }
+
+/**
+ * Errors are logged without their stack (logs must not carry stack traces) and with any URL in the
+ * message replaced: upstream URLs stay out of logs.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error, message: redactUrls(String(error)) };
+  const code = (error as { code?: unknown }).code;
+  const cause = error.cause instanceof Error ? { cause: serializeError(error.cause) } : {};
+  return { type: error.name, message: redactUrls(error.message), ...(typeof code === 'string' ? { code } : {}), ...cause };
+}
+
+const redactUrls = (text: string): string => text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, '[url]');
 
 export type { Logger };

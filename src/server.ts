@@ -82,6 +82,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
 
   const apollo = new ApolloServer<GatehouseContext>({
     schema: buildSchema(),
+    // Apollo's own messages go through the same redacting logger.
+    logger,
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
