@@ -3,6 +3,7 @@ import type { AccountUpstream } from './auth/accounts.js';
 import { AttemptLimiter } from './auth/rate-limit.js';
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
+import { RedisSessionStore } from './auth/redis-session-store.js';
 import { UpstreamClient } from './datasources/http-client.js';
 import { HrUpstream } from './datasources/hr/index.js';
 import { ForensicUpstream } from './datasources/forensic/index.js';
@@ -42,7 +43,8 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     const url = config.upstreams[name].url;
     if (url) clients[name] = new UpstreamClient(name, url, config.http, logger, metrics);
   }
-  const store = new MemorySessionStore();
+  // Redis when configured (several replicas share sessions), else this process's memory.
+  const store: SessionStore = config.session.redisUrl ? new RedisSessionStore(config.session.redisUrl) : new MemorySessionStore();
   const sessions = new SessionService(store, sessionSecret, config.session);
   const hr = clients.hr && new HrUpstream(clients.hr);
   const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion);

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisSessionStore } from '../../../src/auth/redis-session-store.js';
+import type { SessionRecord } from '../../../src/auth/session-store.js';
+import { loadConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+import { Metrics } from '../../../src/metrics.js';
+import { startGateway, type Gateway } from '../../../src/server.js';
+import { hasRedisServer, startRedis, type RedisServer } from '../../helpers/redis.js';
+import { startStack, type Stack } from '../../helpers/stack.js';
+
+// CI installs redis-server (.ci/run), so there these tests always run; a developer machine
+// without it skips them.
+describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => redis?.stop());
+
+  const record = (id: string, tokenHash: string, expiresInMs = 60_000): SessionRecord => ({
+    id,
+    tokenHash,
+    createdAt: Date.now(),
+    lastSeenAt: Date.now(),
+    expiresAt: Date.now() + expiresInMs,
+    accounts: {},
+  });
+
+  it('stores a session under its token hash, moves the index on rotation, and deletes it', async () => {
+    const store = new RedisSessionStore(redis.url, 'test1:');
+    try {
+      await store.update('s1', () => record('s1', 'hash-a'));
+      expect((await store.findByTokenHash('hash-a'))?.id).toBe('s1');
+      await store.update('s1', (current) => current && { ...current, tokenHash: 'hash-b' });
+      expect(await store.findByTokenHash('hash-a')).toBeUndefined();
+      expect((await store.findByTokenHash('hash-b'))?.id).toBe('s1');
+      await store.update('s1', () => undefined);
+      expect(await store.get('s1')).toBeUndefined();
+      expect(await store.findByTokenHash('hash-b')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('lets a session expire with its keys', async () => {
+    const store = new RedisSessionStore(redis.url, 'test2:');
+    try {
+      await store.update('s2', () => record('s2', 'hash-c', 300));
+      expect(await store.get('s2')).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(await store.get('s2')).toBeUndefined();
+      expect(await store.findByTokenHash('hash-c')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('loses no update when two replicas change one session at the same time', async () => {
+    const [a, b] = [new RedisSessionStore(redis.url, 'test3:'), new RedisSessionStore(redis.url, 'test3:')];
+    try {
+      await a.update('s3', () => ({ ...record('s3', 'hash-d'), accounts: {} }));
+      const bump = (store: RedisSessionStore) =>
+        store.update('s3', (current) => current && { ...current, lastSeenAt: current.lastSeenAt + 1 });
+      const before = (await a.get('s3'))!.lastSeenAt;
+      await Promise.all(Array.from({ length: 20 }, (_, i) => bump(i % 2 ? a : b)));
+      expect((await b.get('s3'))!.lastSeenAt).toBe(before + 20);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  describe('two gateway replicas behind one Redis', () => {
+    let stack: Stack;
+    let replica: Gateway;
+    beforeAll(async () => {
+      stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { REDIS_URL: redis.url } });
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        HR_URL: stack.hr.url,
+        REDIS_URL: redis.url,
+        SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+      });
+      replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: config.session.secret!, metrics: new Metrics() });
+    });
+    afterAll(async () => {
+      await replica?.close();
+      await stack?.close();
+    });
+
+    it('a session made on one replica works on the other, and signing out on it ends it everywhere', async () => {
+      const token = await stack.signIn('HR', 'mei.chen@example.com');
+      const ask = async (url: string) => {
+        const response = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ viewer { signedIn hr { email } } }' }),
+        });
+        return response.json();
+      };
+      expect(await ask(replica.url)).toEqual({ data: { viewer: { signedIn: true, hr: { email: 'mei.chen@example.com' } } } });
+      const signOut = await fetch(`${replica.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'mutation { signOut }' }),
+      });
+      expect(await signOut.json()).toEqual({ data: { signOut: true } });
+      expect(await ask(stack.url)).toMatchObject({ data: { viewer: { signedIn: false, hr: null } } });
+    });
+  });
+});
