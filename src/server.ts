@@ -77,7 +77,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     costLimit: { maxCost: config.limits.cost },
     maxDirectives: { n: 50 },
     maxTokens: { n: 5_000 },
-    blockFieldSuggestion: { enabled: production },
+    blockFieldSuggestion: { enabled: !config.fieldSuggestions },
   }).protect();
 
   const apollo = new ApolloServer<GatehouseContext>({
@@ -88,7 +88,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: production,
+    hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     formatError: createFormatError(logger),
     validationRules: [...armor.validationRules, maxRootFields(config.limits.rootFields)],
     plugins: [

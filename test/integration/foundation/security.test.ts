@@ -142,3 +142,17 @@ describe('in production the schema is not disclosed', () => {
     expect(response.text).not.toContain('signedIn');
   });
 });
+
+describe('outside production, Sandbox users get field suggestions', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ lenel: false, forensic: false, rehive: false });
+  });
+  afterAll(() => stack.close());
+
+  it('a misspelt field gets a "Did you mean" hint', async () => {
+    const response = await stack.gql(`{ viewer { signedIm } }`);
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.body.errors![0]!.message).toMatch(/Did you mean "signedIn"\?/);
+  });
+});
