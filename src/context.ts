@@ -62,10 +62,10 @@ export async function createContext(services: Services, input: ContextInput): Pr
     if (!services.lenel) throw upstreamUnavailable('lenel', 'is not configured');
     return new LenelDataSource(services.lenel, services.lenel.sessionReader(services.sessions, self.session));
   });
-  // A child logger is built only when a field logs something: most requests never do.
-  lazy(datasources, 'logger', (self) => services.logger.child({ requestId: self.requestId }));
   return Object.assign(Object.create(datasources) as GatehouseContext, {
     requestId,
+    // The request id reaches every line through the logger's request scope (src/logger.ts).
+    logger: services.logger,
     clientIp: input.clientIp,
     services,
     session,

@@ -1,4 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type DestinationStream, type Logger } from 'pino';
+
+/** The request being served, so that every log line it causes (upstream calls included) carries its id. */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
 
 // Defence in depth: code never logs secrets on purpose, and these paths are censored if it does.
 const SECRET_KEYS = [
@@ -35,6 +39,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'gatehouse' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: { err: serializeError },
+      mixin: () => requestScope.getStore() ?? {},
     },
     destination,
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type Validatio
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
 import { createFormatError } from './errors.js';
-import type { Logger } from './logger.js';
+import { requestScope, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { applyPermissions } from './permissions/index.js';
 import { resolvers } from './resolvers/index.js';
@@ -69,6 +70,15 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     logger: false,
     // Idle keep-alive connections are closed at shutdown; busy ones finish their request first.
     forceCloseConnections: 'idle',
+    // A caller's (or proxy's) X-Request-Id is kept when it is well-formed, so logs correlate across hops.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestScope.run({ requestId: request.id }, done);
   });
   const production = config.env === 'production';
   const armor = new ApolloArmor({

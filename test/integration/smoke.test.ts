@@ -25,6 +25,17 @@ describe('a first session against the HR emulator', () => {
     expect(stack.hr.server.count('GET', '/api/leave-requests/')).toBe(1);
   });
 
+  it('tags every log line of a request, upstream calls included, with its request id', async () => {
+    const token = await stack.signIn('HR', 'john.doe@example.com');
+    const response = await stack.gql(`{ viewer { hr { id } } }`, {}, { token, headers: { 'x-request-id': 'trace-42' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+    const upstreamLines = stack.logs.map((line) => JSON.parse(line) as { msg: string; requestId?: string; route?: string }).filter((line) => line.msg === 'upstream call' && line.requestId === 'trace-42');
+    expect(upstreamLines.map((line) => line.route)).toEqual(['/api/auth/me/']);
+    // A malformed id is replaced by a fresh one.
+    const other = await stack.gql(`{ viewer { signedIn } }`, {}, { headers: { 'x-request-id': 'bad id\n' } });
+    expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers healthz, readyz and metrics', async () => {
     expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
     const ready = (await (await fetch(`${stack.url}/readyz`)).json()) as { upstreams: Record<string, string> };
