@@ -4,6 +4,7 @@ import { AttemptLimiter } from './auth/rate-limit.js';
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
 import { RedisSessionStore } from './auth/redis-session-store.js';
+import { Redis } from 'ioredis';
 import { UpstreamClient } from './datasources/http-client.js';
 import { HrUpstream } from './datasources/hr/index.js';
 import { ForensicUpstream } from './datasources/forensic/index.js';
@@ -43,8 +44,10 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     const url = config.upstreams[name].url;
     if (url) clients[name] = new UpstreamClient(name, url, config.http, logger, metrics);
   }
-  // Redis when configured (several replicas share sessions), else this process's memory.
-  const store: SessionStore = config.session.redisUrl ? new RedisSessionStore(config.session.redisUrl) : new MemorySessionStore();
+  // Redis when configured: several replicas share sessions and attempt counts. A command fails after
+  // two reconnection attempts rather than waiting for Redis indefinitely.
+  const redis = config.session.redisUrl ? new Redis(config.session.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const store: SessionStore = redis ? new RedisSessionStore(redis) : new MemorySessionStore();
   const sessions = new SessionService(store, sessionSecret, config.session);
   const hr = clients.hr && new HrUpstream(clients.hr);
   const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion);
@@ -58,10 +61,10 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     sessions,
     store,
     limiters: {
-      signInPerLogin: new AttemptLimiter('sign-in-login', r.signInPerLogin, r.windowSeconds),
-      signInPerIp: new AttemptLimiter('sign-in-ip', r.signInPerIp, r.windowSeconds),
-      codePerTarget: new AttemptLimiter('code-target', r.codePerTarget, r.windowSeconds),
-      codePerIp: new AttemptLimiter('code-ip', r.codePerIp, r.windowSeconds),
+      signInPerLogin: new AttemptLimiter('sign-in-login', r.signInPerLogin, r.windowSeconds, redis),
+      signInPerIp: new AttemptLimiter('sign-in-ip', r.signInPerIp, r.windowSeconds, redis),
+      codePerTarget: new AttemptLimiter('code-target', r.codePerTarget, r.windowSeconds, redis),
+      codePerIp: new AttemptLimiter('code-ip', r.codePerIp, r.windowSeconds, redis),
     },
     clients,
     accounts: { ...(hr ? { hr } : {}), ...(lenel ? { lenel } : {}), ...(rehive ? { rehive } : {}), ...(forensic ? { forensic } : {}) },
@@ -72,6 +75,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     async close() {
       await Promise.all(Object.values(clients).map((client) => client.close()));
       await store.close();
+      await redis?.quit().catch(() => redis.disconnect());
     },
   };
   return services;

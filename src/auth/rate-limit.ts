@@ -1,15 +1,19 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimited } from '../errors.js';
 
 /**
  * Attempt limits for guessable secrets (passwords, one-time codes). Every attempt counts, including
  * ones hidden in a single request through aliases: each aliased field consumes its own points.
+ * With Redis the counts are shared by every gateway replica, so adding replicas adds no guesses.
  */
 export class AttemptLimiter {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(name: string, points: number, durationSeconds: number) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
+  constructor(name: string, points: number, durationSeconds: number, redis?: Redis) {
+    this.limiter = redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `gatehouse:limit:${name}`, points, duration: durationSeconds })
+      : new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
   }
 
   /** Spends one attempt for each key; throws RATE_LIMITED when any of them is exhausted. */

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { SessionRecord, SessionStore } from './session-store.js';
 
 const MAX_ATTEMPTS = 50;
@@ -11,18 +11,14 @@ const MAX_ATTEMPTS = 50;
  * MULTI/EXEC, and try again if another replica changed it in between.
  */
 export class RedisSessionStore implements SessionStore {
-  private readonly redis: Redis;
   /** WATCH is per connection: updates from this process take turns so their watches do not mix. */
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
-    url: string,
+    private readonly redis: Redis,
     private readonly prefix = 'gatehouse:',
     private readonly now: () => number = Date.now,
-  ) {
-    // A command fails after two reconnection attempts rather than waiting for Redis indefinitely.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2 });
-  }
+  ) {}
 
   async get(id: string): Promise<SessionRecord | undefined> {
     return this.live(await this.redis.get(this.sessionKey(id)));
@@ -67,9 +63,8 @@ export class RedisSessionStore implements SessionStore {
     throw new Error('session update kept conflicting');
   }
 
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
-  }
+  /** The Redis connection belongs to whoever made it (services.ts): nothing to close here. */
+  async close(): Promise<void> {}
 
   private live(json: string | null): SessionRecord | undefined {
     if (json === null) return undefined;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { AttemptLimiter } from '../../../src/auth/rate-limit.js';
 import { RedisSessionStore } from '../../../src/auth/redis-session-store.js';
 import type { SessionRecord } from '../../../src/auth/session-store.js';
 import { loadConfig } from '../../../src/config.js';
@@ -27,7 +29,8 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
   });
 
   it('stores a session under its token hash, moves the index on rotation, and deletes it', async () => {
-    const store = new RedisSessionStore(redis.url, 'test1:');
+    const client = new Redis(redis.url);
+    const store = new RedisSessionStore(client, 'test1:');
     try {
       await store.update('s1', () => record('s1', 'hash-a'));
       expect((await store.findByTokenHash('hash-a'))?.id).toBe('s1');
@@ -38,12 +41,13 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       expect(await store.get('s1')).toBeUndefined();
       expect(await store.findByTokenHash('hash-b')).toBeUndefined();
     } finally {
-      await store.close();
+      await client.quit();
     }
   });
 
   it('lets a session expire with its keys', async () => {
-    const store = new RedisSessionStore(redis.url, 'test2:');
+    const client = new Redis(redis.url);
+    const store = new RedisSessionStore(client, 'test2:');
     try {
       await store.update('s2', () => record('s2', 'hash-c', 300));
       expect(await store.get('s2')).toBeDefined();
@@ -51,12 +55,14 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       expect(await store.get('s2')).toBeUndefined();
       expect(await store.findByTokenHash('hash-c')).toBeUndefined();
     } finally {
-      await store.close();
+      await client.quit();
     }
   });
 
   it('loses no update when two replicas change one session at the same time', async () => {
-    const [a, b] = [new RedisSessionStore(redis.url, 'test3:'), new RedisSessionStore(redis.url, 'test3:')];
+    // Two connections, as two replicas would have.
+    const clients = [new Redis(redis.url), new Redis(redis.url)];
+    const [a, b] = clients.map((client) => new RedisSessionStore(client, 'test3:')) as [RedisSessionStore, RedisSessionStore];
     try {
       await a.update('s3', () => ({ ...record('s3', 'hash-d'), accounts: {} }));
       const bump = (store: RedisSessionStore) =>
@@ -65,7 +71,21 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       await Promise.all(Array.from({ length: 20 }, (_, i) => bump(i % 2 ? a : b)));
       expect((await b.get('s3'))!.lastSeenAt).toBe(before + 20);
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all(clients.map((client) => client.quit()));
+    }
+  });
+
+  it('counts attempts across replicas: two replicas together allow no more guesses than one', async () => {
+    const clients = [new Redis(redis.url), new Redis(redis.url)];
+    const [a, b] = clients.map((client) => new AttemptLimiter('test4', 3, 60, client)) as [AttemptLimiter, AttemptLimiter];
+    try {
+      await a.consume('login:ana');
+      await b.consume('login:ana');
+      await a.consume('login:ana');
+      await expect(b.consume('login:ana')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+      await b.consume('login:someone-else');
+    } finally {
+      await Promise.all(clients.map((client) => client.quit()));
     }
   });
 
