@@ -4,6 +4,7 @@ import { AttemptLimiter } from './auth/rate-limit.js';
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
 import { RedisSessionStore } from './auth/redis-session-store.js';
+import { processLock, RedisRefreshLock } from './auth/refresh-lock.js';
 import { Redis } from 'ioredis';
 import { UpstreamClient } from './datasources/http-client.js';
 import { HrUpstream } from './datasources/hr/index.js';
@@ -49,10 +50,11 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const redis = config.session.redisUrl ? new Redis(config.session.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const store: SessionStore = redis ? new RedisSessionStore(redis) : new MemorySessionStore();
   const sessions = new SessionService(store, sessionSecret, config.session);
-  const hr = clients.hr && new HrUpstream(clients.hr);
-  const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion);
+  const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
+  const hr = clients.hr && new HrUpstream(clients.hr, refreshLock);
+  const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion, refreshLock);
   const rehive = clients.rehive && new RehiveUpstream(clients.rehive, sessions);
-  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService });
+  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService, refreshLock });
   const { rateLimits: r } = config;
   const services: Services = {
     config,

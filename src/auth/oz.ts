@@ -4,6 +4,7 @@ import { isRecord } from '../datasources/errors/drf.js';
 import { OzErrorCode, ozError, ozErrorCode } from '../datasources/errors/oz.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../datasources/http-client.js';
 import type { CredentialSlot } from './credential-slot.js';
+import { processLock, type RefreshLock } from './refresh-lock.js';
 import { SingleFlight } from './single-flight.js';
 
 export const OZ_TOKEN_HEADER = 'x-forensic-access-token';
@@ -46,6 +47,7 @@ export class OzAuth {
   constructor(
     private readonly client: UpstreamClient,
     private readonly now: () => number = Date.now,
+    private readonly lock: RefreshLock = processLock,
   ) {}
 
   /** `POST /api/authorize/auth` (public). Wrong credentials → UNAUTHENTICATED without saying which part was wrong. */
@@ -121,7 +123,7 @@ export class OzAuth {
 
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
   private async refreshShared(slot: CredentialSlot<OzCredentials>, staleAccess: string): Promise<OzCredentials> {
-    const credentials = await this.refreshes.run(slot.key, () => this.refresh(slot, staleAccess));
+    const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess)));
     if (!credentials) throw unauthenticated('forensic', 'Your forensic sign-in has expired. Sign in again.');
     return credentials;
   }

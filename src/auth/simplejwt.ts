@@ -1,6 +1,7 @@
 import { badUserInput, invalidCredentials, unauthenticated } from '../errors.js';
 import { drfError, isRecord, isTokenNotValid } from '../datasources/errors/drf.js';
 import type { CredentialSlot } from './credential-slot.js';
+import { processLock, type RefreshLock } from './refresh-lock.js';
 import { SingleFlight } from './single-flight.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../datasources/http-client.js';
 
@@ -39,6 +40,7 @@ export class SimpleJwtAuth {
     private readonly paths: SimpleJwtPaths,
     private readonly loginField: 'email' | 'username',
     private readonly now: () => number = Date.now,
+    private readonly lock: RefreshLock = processLock,
   ) {}
 
   /** Token obtain. Wrong credentials → UNAUTHENTICATED without saying which part was wrong. */
@@ -96,7 +98,7 @@ export class SimpleJwtAuth {
 
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
   private async refreshShared(slot: CredentialSlot<JwtCredentials>, staleAccess: string): Promise<JwtCredentials> {
-    const credentials = await this.refreshes.run(slot.key, () => this.refresh(slot, staleAccess));
+    const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess)));
     if (!credentials) throw unauthenticated(this.client.upstream, `Your ${this.client.upstream} sign-in has expired. Sign in again.`);
     return credentials;
   }

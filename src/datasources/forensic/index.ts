@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { processLock, type RefreshLock } from '../../auth/refresh-lock.js';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
 import type { CredentialSlot } from '../../auth/credential-slot.js';
 import { OzAuth, type OzCredentials } from '../../auth/oz.js';
@@ -28,8 +29,9 @@ export class ForensicUpstream implements AccountUpstream {
   constructor(
     readonly client: UpstreamClient,
     readonly apiVersion: OzApiVersion,
+    lock: RefreshLock = processLock,
   ) {
-    this.auth = new OzAuth(client);
+    this.auth = new OzAuth(client, Date.now, lock);
   }
 
   /** The user Oz returns at sign-in is kept (normalised, no secrets) as the account's profile for `viewer.forensic`. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
 import type { CredentialSlot } from '../../auth/credential-slot.js';
+import { processLock, type RefreshLock } from '../../auth/refresh-lock.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../../auth/simplejwt.js';
 import { unauthenticated, upstreamError } from '../../errors.js';
 import { drfError, isNotFound, isRecord } from '../errors/drf.js';
@@ -43,8 +44,11 @@ export class HrUpstream implements AccountUpstream {
   readonly name = 'hr';
   readonly auth: SimpleJwtAuth;
 
-  constructor(readonly client: UpstreamClient) {
-    this.auth = new SimpleJwtAuth(client, { obtain: '/api/auth/token', refresh: '/api/auth/refresh' }, 'email');
+  constructor(
+    readonly client: UpstreamClient,
+    lock: RefreshLock = processLock,
+  ) {
+    this.auth = new SimpleJwtAuth(client, { obtain: '/api/auth/token', refresh: '/api/auth/refresh' }, 'email', Date.now, lock);
   }
 
   /** The login e-mail is passed through unchanged: stock Django matches it exactly as stored. */

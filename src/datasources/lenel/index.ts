@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { RefreshLock } from '../../auth/refresh-lock.js';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
 import type { SessionService, Session } from '../../auth/session.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../../auth/simplejwt.js';
@@ -32,6 +33,8 @@ export interface LenelOptions {
   cacheTtlMs: number;
   /** How many accounts' lists the shared cache holds at most. */
   cacheMaxAccounts?: number;
+  /** Serialises refreshes across replicas (sessions in Redis). */
+  refreshLock?: RefreshLock;
   /** The service account behind `User.employee` for callers without their own lenel account. */
   service?: { username: string; password: string } | undefined;
 }
@@ -48,7 +51,7 @@ export class LenelUpstream implements AccountUpstream {
     readonly client: UpstreamClient,
     options: LenelOptions,
   ) {
-    this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username');
+    this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username', Date.now, options.refreshLock);
     this.badges = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.employees = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.service = options.service && this.serviceReader(options.service);

@@ -129,4 +129,39 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       expect(await ask(stack.url)).toMatchObject({ data: { viewer: { signedIn: false, hr: null } } });
     });
   });
+  describe('replicas refreshing one rotating HR token at the same moment', () => {
+    let stack: Stack;
+    let replica: Gateway;
+    beforeAll(async () => {
+      stack = await startStack({ lenel: false, forensic: false, rehive: false, hr: { accessLifetimeSeconds: 2, rotateRefreshTokens: true }, env: { REDIS_URL: redis.url } });
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        HR_URL: stack.hr.url,
+        REDIS_URL: redis.url,
+        SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+      });
+      replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: config.session.secret!, metrics: new Metrics() });
+    });
+    afterAll(async () => {
+      await replica?.close();
+      await stack?.close();
+    });
+
+    it('spend the refresh token once between them (a Redis lock), and every request succeeds', async () => {
+      const token = await stack.signIn('HR', 'ana.garcia@example.com');
+      await new Promise((resolve) => setTimeout(resolve, 2_300)); // the 2-second access token has expired
+      stack.hr.server.clearLog();
+      const ask = (url: string) =>
+        fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ viewer { hr { email } } }' }),
+        }).then((response) => response.json());
+      const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => ask(i % 2 ? replica.url : stack.url)));
+      for (const answer of answers) expect(answer).toEqual({ data: { viewer: { hr: { email: 'ana.garcia@example.com' } } } });
+      expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
+    });
+  });
 });

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+
+/**
+ * Serialises credential refreshes of one account across gateway replicas. In one process the
+ * SingleFlight helper already shares a refresh; with several replicas (sessions in Redis) two of
+ * them could still spend the same rotating refresh token at once, and the loser's account would be
+ * signed out. The task re-reads the stored credentials first, so whoever waited uses the winner's.
+ */
+export interface RefreshLock {
+  around<T>(key: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** One process: SingleFlight is enough. */
+export const processLock: RefreshLock = { around: (_key, task) => task() };
+
+// Deletes the lock only if it is still ours (it may have expired and been taken by another replica).
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+export class RedisRefreshLock implements RefreshLock {
+  constructor(
+    private readonly redis: Redis,
+    private readonly holdMs = 10_000,
+    private readonly waitMs = 5_000,
+  ) {}
+
+  async around<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const lockKey = `gatehouse:refresh-lock:${key}`;
+    const owner = randomUUID();
+    const giveUpAt = Date.now() + this.waitMs;
+    // Past the wait the refresh goes ahead unlocked: a stuck lock must not stop the account working.
+    while ((await this.redis.set(lockKey, owner, 'PX', this.holdMs, 'NX')) !== 'OK' && Date.now() < giveUpAt) await delay(20);
+    try {
+      return await task();
+    } finally {
+      await this.redis.eval(RELEASE, 1, lockKey, owner).catch(() => undefined);
+    }
+  }
+}
