@@ -18,8 +18,9 @@ export class InputCheck {
     return this;
   }
 
+  /** As Django counts: in code points (a UTF-16 `length` would count an emoji twice). */
   maxLength(field: string, value: string | null | undefined, max: number): this {
-    if (value != null && value.length > max) this.add(field, `Ensure this field has no more than ${max} characters.`);
+    if (value != null && [...value].length > max) this.add(field, `Ensure this field has no more than ${max} characters.`);
     return this;
   }
 

@@ -1,5 +1,6 @@
 import type { LeaveRequestChange } from '../../datasources/hr/index.js';
-import { badUserInput, notFound, type FieldErrors } from '../../errors.js';
+import { notFound } from '../../errors.js';
+import { InputCheck } from '../../validation/input.js';
 import type { LeaveRequestInput, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { checkParam } from '../../datasources/path.js';
 import { HrUser, GENDER_IN, leaveRequestConnection } from './HrUser.js';
@@ -12,11 +13,19 @@ const Query: QueryResolvers = {
 
 const Mutation: MutationResolvers = {
   updateHrProfile: (_, { input }, { hr }) => {
-    checkLengths({ firstName: input.firstName, lastName: input.lastName, preferredName: input.preferredName ?? '' }, 150, ['firstName', 'lastName']);
+    // DRF trims before it checks: so does the gateway.
+    const [firstName, lastName, preferredName] = [input.firstName.trim(), input.lastName.trim(), input.preferredName?.trim() ?? ''];
+    new InputCheck()
+      .notBlank('firstName', firstName)
+      .maxLength('firstName', firstName, 150)
+      .notBlank('lastName', lastName)
+      .maxLength('lastName', lastName, 150)
+      .maxLength('preferredName', preferredName, 150)
+      .done();
     return hr.updateMe({
-      first_name: input.firstName.trim(),
-      last_name: input.lastName.trim(),
-      preferred_name: input.preferredName?.trim() ?? '',
+      first_name: firstName,
+      last_name: lastName,
+      preferred_name: preferredName,
       gender: input.gender ? GENDER_IN[input.gender] : '',
       birth_date: input.birthDate ?? null,
     });
@@ -38,21 +47,10 @@ const Mutation: MutationResolvers = {
 /** Checked before the call so that a client gets every field error at once and no upstream request is spent. */
 function leaveChange(input: LeaveRequestInput): LeaveRequestChange {
   const description = input.description ?? '';
-  checkLengths({ description }, 1000, []);
-  if (Date.parse(input.end) <= Date.parse(input.start)) throw badUserInput('End must be after start.', { end: ['End must be after start.'] });
+  const check = new InputCheck().maxLength('description', description.trim(), 1000);
+  if (Date.parse(input.end) <= Date.parse(input.start)) check.add('end', 'End must be after start.');
+  check.done();
   return { start: input.start, end: input.end, type: input.type, description };
-}
-
-function checkLengths(fields: Record<string, string>, max: number, required: string[]): void {
-  const errors: FieldErrors = {};
-  for (const [name, value] of Object.entries(fields)) {
-    // As Django counts: after DRF's whitespace trimming, in code points (not UTF-16 units).
-    const text = value.trim();
-    if (required.includes(name) && text === '') errors[name] = ['This field may not be blank.'];
-    else if ([...text].length > max) errors[name] = [`Ensure this field has no more than ${max} characters.`];
-  }
-  const first = Object.values(errors)[0]?.[0];
-  if (first) throw badUserInput(first, errors);
 }
 
 export const hrResolvers = { Query, Mutation, HrUser, LeaveRequest };
