@@ -7,7 +7,6 @@ import { ForensicDataSource } from './datasources/forensic/index.js';
 import { RehiveDataSource } from './datasources/rehive/index.js';
 import { LenelDataSource } from './datasources/lenel/index.js';
 import type { Services } from './services.js';
-import type { UpstreamName } from './upstreams.js';
 
 /** Per-request context: who is calling, and per-request datasources (their DataLoaders). */
 export interface GatehouseContext {
@@ -78,9 +77,6 @@ export function requireSession(context: GatehouseContext): Session {
   if (!context.session) throw unauthenticated(undefined, context.sessionInvalid ? 'The session token is unknown or has expired. Sign in again.' : undefined);
   return context.session;
 }
-
-/** Whether the session has an account for an upstream. */
-export const hasAccount = (context: GatehouseContext, upstream: UpstreamName): boolean => Boolean(context.session?.accounts[upstream]);
 
 // Datasources are built on first use: most requests touch one or two upstreams. The getter sits on
 // `prototype` and caches the datasource on the context object it is read from (`self`).
