@@ -9,6 +9,9 @@ import { createLogger } from '../../src/logger.js';
 import { Metrics } from '../../src/metrics.js';
 import { startGateway, type Gateway } from '../../src/server.js';
 
+/** The session secret every test gateway uses unless a test sets its own (replicas must share it). */
+export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
+
 export interface StackOptions {
   /** Emulator options per upstream; `false` leaves the upstream unconfigured. Default: all four with demo data. */
   hr?: HrEmulatorOptions | false;
@@ -55,7 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.lenel !== false) env.LENEL_URL = await lenel.listen();
   if (options.forensic !== false) env.FORENSIC_URL = await forensic.listen();
   if (options.rehive !== false) env.REHIVE_URL = await rehive.listen();
-  env.SESSION_SECRET ??= 'test-session-secret-that-is-long-enough-0123456789';
+  env.SESSION_SECRET ??= TEST_SESSION_SECRET;
   env.LENEL_SERVICE_USERNAME ??= 'gatehouse-service';
   env.LENEL_SERVICE_PASSWORD ??= DEMO_PASSWORD;
 

@@ -8,7 +8,8 @@ import { createLogger } from '../../../src/logger.js';
 import { Metrics } from '../../../src/metrics.js';
 import { startGateway, type Gateway } from '../../../src/server.js';
 import { hasRedisServer, startRedis, type RedisServer } from '../../helpers/redis.js';
-import { startStack, type Stack } from '../../helpers/stack.js';
+import type { HrEmulatorOptions } from '../../../src/emulators/hr/index.js';
+import { startStack, TEST_SESSION_SECRET, type Stack } from '../../helpers/stack.js';
 
 // CI installs redis-server (.ci/run), so there these tests always run; a developer machine
 // without it skips them.
@@ -93,16 +94,7 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
     let stack: Stack;
     let replica: Gateway;
     beforeAll(async () => {
-      stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { REDIS_URL: redis.url } });
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        HR_URL: stack.hr.url,
-        REDIS_URL: redis.url,
-        SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
-      });
-      replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: config.session.secret!, metrics: new Metrics() });
+      ({ stack, replica } = await startReplicas(redis.url));
     });
     afterAll(async () => {
       await replica?.close();
@@ -111,38 +103,18 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
 
     it('a session made on one replica works on the other, and signing out on it ends it everywhere', async () => {
       const token = await stack.signIn('HR', 'mei.chen@example.com');
-      const ask = async (url: string) => {
-        const response = await fetch(`${url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: '{ viewer { signedIn hr { email } } }' }),
-        });
-        return response.json();
-      };
+      const ask = (url: string) => post(url, token, '{ viewer { signedIn hr { email } } }');
       expect(await ask(replica.url)).toEqual({ data: { viewer: { signedIn: true, hr: { email: 'mei.chen@example.com' } } } });
-      const signOut = await fetch(`${replica.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'mutation { signOut }' }),
-      });
-      expect(await signOut.json()).toEqual({ data: { signOut: true } });
+      expect(await post(replica.url, token, 'mutation { signOut }')).toEqual({ data: { signOut: true } });
       expect(await ask(stack.url)).toMatchObject({ data: { viewer: { signedIn: false, hr: null } } });
     });
   });
+
   describe('replicas refreshing one rotating HR token at the same moment', () => {
     let stack: Stack;
     let replica: Gateway;
     beforeAll(async () => {
-      stack = await startStack({ lenel: false, forensic: false, rehive: false, hr: { accessLifetimeSeconds: 2, rotateRefreshTokens: true }, env: { REDIS_URL: redis.url } });
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        HR_URL: stack.hr.url,
-        REDIS_URL: redis.url,
-        SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
-      });
-      replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: config.session.secret!, metrics: new Metrics() });
+      ({ stack, replica } = await startReplicas(redis.url, { accessLifetimeSeconds: 2, rotateRefreshTokens: true }));
     });
     afterAll(async () => {
       await replica?.close();
@@ -153,15 +125,27 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       const token = await stack.signIn('HR', 'ana.garcia@example.com');
       await new Promise((resolve) => setTimeout(resolve, 2_300)); // the 2-second access token has expired
       stack.hr.server.clearLog();
-      const ask = (url: string) =>
-        fetch(`${url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: '{ viewer { hr { email } } }' }),
-        }).then((response) => response.json());
+      const ask = (url: string) => post(url, token, '{ viewer { hr { email } } }');
       const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => ask(i % 2 ? replica.url : stack.url)));
       for (const answer of answers) expect(answer).toEqual({ data: { viewer: { hr: { email: 'ana.garcia@example.com' } } } });
       expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
     });
   });
 });
+
+/** The test stack (gateway + HR emulator) and a second gateway replica in front of the same HR, sharing one Redis. */
+async function startReplicas(redisUrl: string, hr: HrEmulatorOptions = {}): Promise<{ stack: Stack; replica: Gateway }> {
+  const stack = await startStack({ lenel: false, forensic: false, rehive: false, hr, env: { REDIS_URL: redisUrl } });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', HR_URL: stack.hr.url, REDIS_URL: redisUrl, SESSION_SECRET: TEST_SESSION_SECRET });
+  const replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: TEST_SESSION_SECRET, metrics: new Metrics() });
+  return { stack, replica };
+}
+
+async function post(url: string, token: string, query: string): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
