@@ -3,7 +3,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import DataLoader from 'dataloader';
 import { DateTimeResolver } from 'graphql-scalars';
 import { LenelClient } from './lenel-client.js';
-import { badgeStatus, connection, fullName, peerViewer, type LenelBadgeRecord, type LenelEmployeeRecord } from './shape.js';
+import { badgeFields, badgeStatus, connection, employeeFields, peerViewer, type LenelBadgeRecord, type LenelEmployeeRecord } from './shape.js';
 import { peerTypeDefs } from './schema.js';
 import type { Peer } from '../runner.js';
 
@@ -60,28 +60,11 @@ const resolvers = {
     employee: (_: unknown, { id }: { id: string }, { lenel }: Context) => lenel.employeeById.load(Number(id)),
   },
   Badge: {
-    id: (badge: LenelBadgeRecord) => String(badge.id),
-    badgeNumber: (badge: LenelBadgeRecord) => badge.badge_number,
-    status: (badge: LenelBadgeRecord) => badgeStatus(badge.status),
-    statusCode: (badge: LenelBadgeRecord) => badge.status,
-    statusName: (badge: LenelBadgeRecord) => badge.status_name,
-    type: (badge: LenelBadgeRecord) => badge.type || null,
-    activatedAt: (badge: LenelBadgeRecord) => badge.activation_date,
-    deactivatedAt: (badge: LenelBadgeRecord) => badge.deactivation_date,
-    lastChangedAt: (badge: LenelBadgeRecord) => badge.last_changed,
+    ...badgeFields,
     employee: (badge: LenelBadgeRecord, _: unknown, { lenel }: Context) => (badge.employee_id === null ? null : lenel.employeeById.load(badge.employee_id)),
   },
   Employee: {
-    id: (employee: LenelEmployeeRecord) => String(employee.id),
-    firstName: (employee: LenelEmployeeRecord) => employee.first_name,
-    middleName: (employee: LenelEmployeeRecord) => employee.middle_name || null,
-    lastName: (employee: LenelEmployeeRecord) => employee.last_name,
-    fullName: (employee: LenelEmployeeRecord) => fullName(employee),
-    employeeNumber: (employee: LenelEmployeeRecord) => employee.employee_number || null,
-    email: (employee: LenelEmployeeRecord) => employee.email || null,
-    department: (employee: LenelEmployeeRecord) => employee.department || null,
-    title: (employee: LenelEmployeeRecord) => employee.title || null,
-    phone: (employee: LenelEmployeeRecord) => employee.phone || null,
+    ...employeeFields,
     badges: async (employee: LenelEmployeeRecord, { status }: { status?: string | null }, { lenel }: Context) =>
       (await lenel.badgesByEmployee.load(employee.id)).filter((badge) => !status || badgeStatus(badge.status) === status),
   },

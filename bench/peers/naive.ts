@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { RESTDataSource, type AugmentedRequest } from '@apollo/datasource-rest';
 import { DateTimeResolver } from 'graphql-scalars';
-import { badgeStatus, connection, fullName, peerViewer, type LenelBadgeRecord, type LenelEmployeeRecord } from './shape.js';
+import { badgeFields, badgeStatus, connection, employeeFields, peerViewer, type LenelBadgeRecord, type LenelEmployeeRecord } from './shape.js';
 import { peerTypeDefs } from './schema.js';
 import type { Peer } from '../runner.js';
 
@@ -60,29 +60,12 @@ const resolvers = {
     employee: (_: unknown, { id }: { id: string }, { dataSources }: Context) => dataSources.lenel.getEmployee(Number(id)),
   },
   Badge: {
-    id: (badge: LenelBadgeRecord) => String(badge.id),
-    badgeNumber: (badge: LenelBadgeRecord) => badge.badge_number,
-    status: (badge: LenelBadgeRecord) => badgeStatus(badge.status),
-    statusCode: (badge: LenelBadgeRecord) => badge.status,
-    statusName: (badge: LenelBadgeRecord) => badge.status_name,
-    type: (badge: LenelBadgeRecord) => badge.type || null,
-    activatedAt: (badge: LenelBadgeRecord) => badge.activation_date,
-    deactivatedAt: (badge: LenelBadgeRecord) => badge.deactivation_date,
-    lastChangedAt: (badge: LenelBadgeRecord) => badge.last_changed,
+    ...badgeFields,
     employee: (badge: LenelBadgeRecord, _: unknown, { dataSources }: Context) =>
       badge.employee_id === null ? null : dataSources.lenel.getEmployee(badge.employee_id),
   },
   Employee: {
-    id: (employee: LenelEmployeeRecord) => String(employee.id),
-    firstName: (employee: LenelEmployeeRecord) => employee.first_name,
-    middleName: (employee: LenelEmployeeRecord) => employee.middle_name || null,
-    lastName: (employee: LenelEmployeeRecord) => employee.last_name,
-    fullName: (employee: LenelEmployeeRecord) => fullName(employee),
-    employeeNumber: (employee: LenelEmployeeRecord) => employee.employee_number || null,
-    email: (employee: LenelEmployeeRecord) => employee.email || null,
-    department: (employee: LenelEmployeeRecord) => employee.department || null,
-    title: (employee: LenelEmployeeRecord) => employee.title || null,
-    phone: (employee: LenelEmployeeRecord) => employee.phone || null,
+    ...employeeFields,
     badges: async (employee: LenelEmployeeRecord, { status }: { status?: string | null }, { dataSources }: Context) =>
       (await dataSources.lenel.getBadges()).filter((badge) => badge.employee_id === employee.id && (!status || badgeStatus(badge.status) === status)),
   },

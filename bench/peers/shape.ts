@@ -55,3 +55,29 @@ export function connection<T extends { id: number }>(items: readonly T[], args: 
 /** The caller as the peers see it: they take a lenel access token directly, so there is no session. */
 export const peerViewer = (authorization: string | undefined) =>
   authorization ? { signedIn: true, accounts: [{ upstream: 'LENEL' }] } : { signedIn: false, accounts: [] };
+
+/** The plain field resolvers both Apollo peers share; each adds its own `employee` / `badges` loading. */
+export const badgeFields = {
+  id: (badge: LenelBadgeRecord) => String(badge.id),
+  badgeNumber: (badge: LenelBadgeRecord) => badge.badge_number,
+  status: (badge: LenelBadgeRecord) => badgeStatus(badge.status),
+  statusCode: (badge: LenelBadgeRecord) => badge.status,
+  statusName: (badge: LenelBadgeRecord) => badge.status_name,
+  type: (badge: LenelBadgeRecord) => badge.type || null,
+  activatedAt: (badge: LenelBadgeRecord) => badge.activation_date,
+  deactivatedAt: (badge: LenelBadgeRecord) => badge.deactivation_date,
+  lastChangedAt: (badge: LenelBadgeRecord) => badge.last_changed,
+};
+
+export const employeeFields = {
+  id: (employee: LenelEmployeeRecord) => String(employee.id),
+  firstName: (employee: LenelEmployeeRecord) => employee.first_name,
+  middleName: (employee: LenelEmployeeRecord) => employee.middle_name || null,
+  lastName: (employee: LenelEmployeeRecord) => employee.last_name,
+  fullName: (employee: LenelEmployeeRecord) => fullName(employee),
+  employeeNumber: (employee: LenelEmployeeRecord) => employee.employee_number || null,
+  email: (employee: LenelEmployeeRecord) => employee.email || null,
+  department: (employee: LenelEmployeeRecord) => employee.department || null,
+  title: (employee: LenelEmployeeRecord) => employee.title || null,
+  phone: (employee: LenelEmployeeRecord) => employee.phone || null,
+};
