@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Session } from './auth/session.js';
-import { unauthenticated, upstreamUnavailable } from './errors.js';
+import { unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import { HrDataSource } from './datasources/hr/index.js';
 import { ForensicDataSource } from './datasources/forensic/index.js';
 import { RehiveDataSource } from './datasources/rehive/index.js';
 import { LenelDataSource } from './datasources/lenel/index.js';
-import type { Services } from './services.js';
+import { configured, type Services } from './services.js';
 
 /** Per-request context: who is calling, and per-request datasources (their DataLoaders). */
 export interface GatehouseContext {
@@ -45,21 +45,18 @@ export async function createContext(services: Services, input: ContextInput): Pr
   // properties into a clone per operation (Object.assign), which would otherwise call every getter.
   const datasources = {} as GatehouseContext;
   lazy(datasources, 'hr', (self) => {
-    if (!services.hr) throw upstreamUnavailable('hr', 'is not configured');
-    return new HrDataSource(services.hr, self.session?.accounts.hr ? services.sessions.slot(self.session.id, 'hr') : undefined);
+    return new HrDataSource(configured(services.hr, 'hr'), self.session?.accounts.hr ? services.sessions.slot(self.session.id, 'hr') : undefined);
   });
   lazy(datasources, 'forensic', (self) => {
-    if (!services.forensic) throw upstreamUnavailable('forensic', 'is not configured');
-    return new ForensicDataSource(services.forensic, self.session?.accounts.forensic ? services.sessions.slot(self.session.id, 'forensic') : undefined);
+    return new ForensicDataSource(configured(services.forensic, 'forensic'), self.session?.accounts.forensic ? services.sessions.slot(self.session.id, 'forensic') : undefined);
   });
   lazy(datasources, 'rehive', (self) => {
-    if (!services.rehive) throw upstreamUnavailable('rehive', 'is not configured');
     // The context itself is the session holder: sign-outs and solved challenges show in later fields.
-    return new RehiveDataSource(services.rehive, self);
+    return new RehiveDataSource(configured(services.rehive, 'rehive'), self);
   });
   lazy(datasources, 'lenel', (self) => {
-    if (!services.lenel) throw upstreamUnavailable('lenel', 'is not configured');
-    return new LenelDataSource(services.lenel, services.lenel.sessionReader(services.sessions, self.session));
+    const lenel = configured(services.lenel, 'lenel');
+    return new LenelDataSource(lenel, lenel.sessionReader(services.sessions, self.session));
   });
   return Object.assign(Object.create(datasources) as GatehouseContext, {
     requestId,

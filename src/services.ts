@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import { upstreamUnavailable } from './errors.js';
 import type { AccountUpstream } from './auth/accounts.js';
 import { AttemptLimiter } from './auth/rate-limit.js';
 import { SessionService } from './auth/session.js';
@@ -37,6 +38,12 @@ export interface Services {
   rehive: RehiveUpstream | undefined;
   lenel: LenelUpstream | undefined;
   close(): Promise<void>;
+}
+
+/** An upstream's process-wide part, or UPSTREAM_UNAVAILABLE when no URL is configured for it. */
+export function configured<T>(upstream: T | undefined, name: UpstreamName): T {
+  if (!upstream) throw upstreamUnavailable(name, 'is not configured');
+  return upstream;
 }
 
 export function createServices(config: Config, logger: Logger, metrics: Metrics, sessionSecret: string): Services {

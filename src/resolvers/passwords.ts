@@ -1,7 +1,8 @@
 import { requireSession } from '../context.js';
-import { badUserInput, invalidField, unauthenticated, upstreamUnavailable } from '../errors.js';
+import { configured } from '../services.js';
+import { badUserInput, invalidField, unauthenticated } from '../errors.js';
 import type { MutationResolvers } from '../generated/graphql.js';
-import { toUpstreamName, type UpstreamName } from '../upstreams.js';
+import { toUpstreamName } from '../upstreams.js';
 import { InputCheck } from '../validation/input.js';
 
 const Mutation: MutationResolvers = {
@@ -65,8 +66,3 @@ const Mutation: MutationResolvers = {
 };
 
 export const passwordResolvers = { Mutation };
-
-function configured<T>(upstream: T | undefined, name: UpstreamName): T {
-  if (!upstream) throw upstreamUnavailable(name, 'is not configured');
-  return upstream;
-}

@@ -1,8 +1,9 @@
 import { linkedAccountView, type NewAccount } from '../auth/session.js';
 import type { StoredAccount } from '../auth/session-store.js';
 import { requireSession, type GatehouseContext } from '../context.js';
-import { badUserInput, invalidField, upstreamUnavailable } from '../errors.js';
+import { badUserInput, invalidField } from '../errors.js';
 import type { MutationResolvers, QueryResolvers, ResolversTypes, ViewerResolvers } from '../generated/graphql.js';
+import { configured } from '../services.js';
 import { toUpstreamName, UPSTREAMS } from '../upstreams.js';
 import type { ForensicUserRecord } from '../datasources/forensic/records.js';
 
@@ -68,8 +69,7 @@ const Mutation: MutationResolvers = {
     // Counted before the upstream call, so guesses spread over aliases in one request count too.
     await limiters.signInPerLogin.consume(`${upstream}:${login.toLowerCase()}`);
     await limiters.signInPerIp.consume(context.clientIp);
-    const accountUpstream = context.services.accounts[upstream];
-    if (!accountUpstream) throw upstreamUnavailable(upstream, 'is not configured');
+    const accountUpstream = configured(context.services.accounts[upstream], upstream);
     const account = await accountUpstream.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds });
     return linkAccount(context, account);
   },

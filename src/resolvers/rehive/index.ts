@@ -1,8 +1,9 @@
 import { linkedAccountView } from '../../auth/session.js';
 import type { GatehouseContext } from '../../context.js';
-import { badUserInput, unauthenticated, upstreamUnavailable } from '../../errors.js';
+import { badUserInput, unauthenticated } from '../../errors.js';
 import type { MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { InputCheck } from '../../validation/input.js';
+import { configured } from '../../services.js';
 import { linkAccount } from '../session.js';
 import { MfaAuthenticator } from './MfaAuthenticator.js';
 import { companyRegistration, registration, registrationLogin } from './registration.js';
@@ -140,9 +141,7 @@ const Mutation: MutationResolvers = {
 export const rehiveResolvers = { Query, Mutation, RehiveUser, MfaAuthenticator };
 
 export function rehiveUpstream(context: GatehouseContext) {
-  const upstream = context.services.rehive;
-  if (!upstream) throw upstreamUnavailable('rehive', 'is not configured');
-  return upstream;
+  return configured(context.services.rehive, 'rehive');
 }
 
 /**
