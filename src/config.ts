@@ -28,6 +28,11 @@ const envSchema = z.object({
   LENEL_SERVICE_PASSWORD: z.string().min(1).optional(),
   LENEL_CACHE_TTL_MS: int(0, 600_000).default(5_000),
   LENEL_CACHE_MAX_ACCOUNTS: int(1).default(200),
+  EMPLOYEE_LINK_UPSTREAMS: z
+    .string()
+    .default('HR,REHIVE')
+    .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(['hr', 'rehive', 'forensic'], { message: 'must list HR, REHIVE or FORENSIC, comma-separated' }))),
 
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -78,6 +83,8 @@ export interface Config {
   lenelService: { username: string; password: string } | undefined;
   lenelCacheTtlMs: number;
   lenelCacheMaxAccounts: number;
+  /** Upstreams whose users the lenel service account may link to a cardholder by (vouched) e-mail. */
+  employeeLinkUpstreams: ReadonlySet<UpstreamName>;
   session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number; redisUrl: string | undefined };
   http: {
     connectTimeoutMs: number;
@@ -146,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lenelService: e.LENEL_SERVICE_USERNAME ? { username: e.LENEL_SERVICE_USERNAME, password: e.LENEL_SERVICE_PASSWORD! } : undefined,
     lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
     lenelCacheMaxAccounts: e.LENEL_CACHE_MAX_ACCOUNTS,
+    employeeLinkUpstreams: new Set(e.EMPLOYEE_LINK_UPSTREAMS),
     session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS, redisUrl: e.REDIS_URL },
     http: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,

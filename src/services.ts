@@ -61,7 +61,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const hr = clients.hr && new HrUpstream(clients.hr, refreshLock);
   const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion, refreshLock);
   const rehive = clients.rehive && new RehiveUpstream(clients.rehive, sessions);
-  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService, refreshLock });
+  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService, linkUpstreams: config.employeeLinkUpstreams, refreshLock });
   const { rateLimits: r } = config;
   const services: Services = {
     config,

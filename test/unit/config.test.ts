@@ -20,6 +20,11 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ demo: false, env: 'production', introspection: false, upstreams: { hr: { url: 'http://hr.internal:8000/' } }, http: { deadlineMs: 250 } });
   });
 
+  it('links employees for HR and REHIVE users unless EMPLOYEE_LINK_UPSTREAMS says otherwise', () => {
+    expect([...loadConfig({}).employeeLinkUpstreams]).toEqual(['hr', 'rehive']);
+    expect([...loadConfig({ EMPLOYEE_LINK_UPSTREAMS: ' hr ' }).employeeLinkUpstreams]).toEqual(['hr']);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ HR_URL: '', PORT: '' })).toMatchObject({ demo: true, port: 4000 });
   });
@@ -35,6 +40,7 @@ describe('loadConfig', () => {
     [{ HR_URL: 'http://hr.internal/?x=1', SESSION_SECRET: SECRET }, 'HR_URL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ LENEL_SERVICE_USERNAME: 'svc' }, 'LENEL_SERVICE_PASSWORD'],
+    [{ EMPLOYEE_LINK_UPSTREAMS: 'HR,LENEL' }, 'EMPLOYEE_LINK_UPSTREAMS'],
   ])('a bad value names the variable: %j', (env, variable) => {
     let error: unknown;
     try {

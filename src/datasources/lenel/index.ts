@@ -9,6 +9,7 @@ import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../http-
 import { readAllPages } from '../pagination.js';
 import { SharedListCache } from './cache.js';
 import { BadgeIndex, EmployeeIndex, normalizeEmail } from './indexes.js';
+import type { UpstreamName } from '../../upstreams.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
 import { ServiceAccountSlot } from './service-account.js';
 
@@ -37,6 +38,18 @@ export interface LenelOptions {
   refreshLock?: RefreshLock;
   /** The service account behind `User.employee` for callers without their own lenel account. */
   service?: { username: string; password: string } | undefined;
+  /** Whose users the service account links to a cardholder (only upstreams that vouch for the e-mail). */
+  linkUpstreams?: ReadonlySet<UpstreamName>;
+}
+
+/**
+ * A person whose cardholder record `User.employee` looks up: their e-mail, the upstream it comes
+ * from, and whether that upstream vouches for it (a directory login, a verified address).
+ */
+export interface EmailIdentity {
+  upstream: UpstreamName;
+  email: string | null | undefined;
+  vouched: boolean;
 }
 
 /** The process-wide part of the lenel upstream: client, credential lifecycle, service account, list cache. */
@@ -44,6 +57,7 @@ export class LenelUpstream implements AccountUpstream {
   readonly name = 'lenel';
   readonly auth: SimpleJwtAuth;
   readonly service: LenelReader | undefined;
+  private readonly linkUpstreams: ReadonlySet<UpstreamName>;
   private readonly badges: SharedListCache<BadgeIndex>;
   private readonly employees: SharedListCache<EmployeeIndex>;
 
@@ -55,6 +69,17 @@ export class LenelUpstream implements AccountUpstream {
     this.badges = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.employees = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.service = options.service && this.serviceReader(options.service);
+    this.linkUpstreams = options.linkUpstreams ?? new Set();
+  }
+
+  /**
+   * Whether the service account may link this identity: only an e-mail its upstream vouches for,
+   * from an upstream the operator trusts. Anyone can register a Rehive account or be created as a
+   * forensic user with a colleague's address; matching that claim would hand out the colleague's
+   * cardholder record and badges.
+   */
+  mayLink(identity: EmailIdentity): boolean {
+    return identity.vouched && this.linkUpstreams.has(identity.upstream);
   }
 
   async signIn({ login, password }: SignInRequest): Promise<SignInResult> {
@@ -215,10 +240,15 @@ export class LenelDataSource {
     return this.employeeIndexLoaded && (this.employeeIndexLoaded.byId.get(id) ?? null);
   }
 
-  /** The cardholder with this e-mail (case-insensitive), or null. */
-  findEmployeeByEmail(email: string | null | undefined): Promise<LenelEmployeeRecord | null> {
-    const key = normalizeEmail(email);
-    return key ? this.employeeByEmail.load(key) : Promise.resolve(null);
+  /**
+   * `User.employee`: the cardholder with the person's e-mail (case-insensitive), or null. The
+   * caller's own lenel account may look anyone up (it reads every cardholder anyway); the service
+   * account only links identities their upstream vouches for, and otherwise makes no call at all.
+   */
+  employeeOf(identity: EmailIdentity): Promise<LenelEmployeeRecord | null> | null {
+    const key = normalizeEmail(identity.email);
+    if (!key || (!this.own && !this.upstream.mayLink(identity))) return null;
+    return this.employeeByEmail.load(key);
   }
 
   /** `POST /api/update-badges/`; `id` is an already validated positive integer. */

@@ -57,20 +57,13 @@ describe('an HR user reads their own cardholder record through the employee link
     expect(response.body).toEqual({ data: { viewer: { hr: { email: 'omar.haddad@example.com', employee: null } } } });
   });
 
-  it('works the same for forensic and Rehive users', async () => {
-    const forensic = await stack.signIn('FORENSIC', 'admin@oz.example.com');
-    const rehive = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: 'gatehouse-demo', token: forensic });
-    const response = await stack.gql(`{ viewer { forensic { employee { id fullName badges { id status } } } rehive { employee { id fullName badges { id status } } } } }`, {}, { token: rehive });
+  it('links a Rehive user whose e-mail Rehive has verified', async () => {
+    const rehive = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: 'gatehouse-demo' });
+    const response = await stack.gql(`{ viewer { rehive { emailVerified employee { id fullName badges { id status } } } } }`, {}, { token: rehive });
     expect(response.body).toEqual({
-      data: {
-        viewer: {
-          forensic: { employee: { id: '101', fullName: 'Oz Admin', badges: [] } },
-          rehive: { employee: { id: '102', fullName: 'Rehive Demo', badges: [{ id: '201', status: 'INACTIVE' }] } },
-        },
-      },
+      data: { viewer: { rehive: { emailVerified: true, employee: { id: '102', fullName: 'Rehive Demo', badges: [{ id: '201', status: 'INACTIVE' }] } } } },
     });
   });
-
   it("uses the caller's own lenel account when one is linked", async () => {
     const hr = await stack.signIn('HR', 'ana.garcia@example.com');
     const token = await stack.signIn('LENEL', 'viewer', { token: hr });
@@ -81,6 +74,82 @@ describe('an HR user reads their own cardholder record through the employee link
     expect(callers(stack, 'GET', '/api/employees/')).toEqual([viewerId]);
     expect(callers(stack, 'GET', '/api/badges/')).toEqual([viewerId]);
     expect(stack.lenel.server.count('POST', /^\/auth\//)).toBe(0);
+  });
+});
+
+/**
+ * Anyone can claim an e-mail address: a public Rehive registration, or a forensic user that any
+ * company admin creates. The service account must not turn that claim into a colleague's cardholder
+ * record (phone, employee number) and badges.
+ */
+describe('the service account links only e-mails their upstream vouches for', () => {
+  let stack: Stack;
+  const colleague = 'ana.garcia@example.com';
+  const EMPLOYEE = `{ viewer { rehive { email emailVerified employee { id phone employeeNumber badges { badgeNumber } } } forensic { email employee { id phone badges { badgeNumber } } } } }`;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  it('gives null, without a lenel call, to a Rehive account registered with a colleague\'s e-mail', async () => {
+    const registered = await stack.gql<{ register: { token: string } }>(`mutation R($input: RegisterInput!) { register(input: $input) { token } }`, {
+      input: { email: colleague, password: 'Impostor-secret-1', company: 'gatehouse-demo' },
+    });
+    const token = registered.body.data!.register.token;
+    stack.lenel.server.clearLog();
+    const response = await stack.gql(EMPLOYEE, {}, { token });
+    expect(response.body).toEqual({ data: { viewer: { rehive: { email: colleague, emailVerified: false, employee: null }, forensic: null } } });
+    expect(stack.lenel.server.requests).toHaveLength(0);
+  });
+
+  it('gives null, without a lenel call, to the founder of a company registered with a colleague\'s e-mail', async () => {
+    const registered = await stack.gql<{ registerCompany: { token: string } }>(`mutation R($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }`, {
+      input: { email: colleague, password: 'Impostor-secret-2', company: { id: 'impostors-inc', name: 'Impostors Inc' } },
+    });
+    const token = registered.body.data!.registerCompany.token;
+    stack.lenel.server.clearLog();
+    const response = await stack.gql(EMPLOYEE, {}, { token });
+    expect(response.body).toEqual({ data: { viewer: { rehive: { email: colleague, emailVerified: false, employee: null }, forensic: null } } });
+    expect(stack.lenel.server.requests).toHaveLength(0);
+  });
+
+  it('gives null, without a lenel call, to a forensic user a company admin created with a colleague\'s e-mail', async () => {
+    const admin = await stack.signIn('FORENSIC', 'company.admin@oz.example.com');
+    const created = await stack.gql(
+      `mutation C($input: CreateForensicUserInput!) { createForensicUser(input: $input) { id } }`,
+      { input: { companyId: '3f6c1a2e-8b4d-4e9a-9c71-0a5d2b7e4f10', email: colleague, password: 'Impostor-secret-3', firstName: 'Ana', lastName: 'Garcia', role: 'CLIENT_OPERATOR' } },
+      { token: admin },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const token = await stack.signIn('FORENSIC', colleague, { password: 'Impostor-secret-3' });
+    stack.lenel.server.clearLog();
+    const response = await stack.gql(EMPLOYEE, {}, { token });
+    expect(response.body).toEqual({ data: { viewer: { rehive: null, forensic: { email: colleague, employee: null } } } });
+    expect(stack.lenel.server.requests).toHaveLength(0);
+  });
+
+  it('links the same forensic user once it has a lenel account of its own', async () => {
+    const forensic = await stack.signIn('FORENSIC', colleague, { password: 'Impostor-secret-3' });
+    const token = await stack.signIn('LENEL', 'viewer', { token: forensic });
+    const response = await stack.gql(`{ viewer { forensic { employee { id } } } }`, {}, { token });
+    expect(response.body).toEqual({ data: { viewer: { forensic: { employee: { id: '5' } } } } });
+  });
+});
+
+describe('EMPLOYEE_LINK_UPSTREAMS chooses whose users the service account links', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { EMPLOYEE_LINK_UPSTREAMS: 'FORENSIC, hr' } });
+    stack.lenel.addEmployee({ id: 101, first_name: 'Oz', last_name: 'Admin', email: 'ADMIN@oz.example.com' });
+    stack.lenel.addEmployee({ id: 102, first_name: 'Rehive', last_name: 'Demo', email: 'Demo@Rehive.Example.com' });
+  });
+  afterAll(() => stack.close());
+
+  it('links forensic users when the operator trusts their e-mails, and no longer Rehive users', async () => {
+    const forensic = await stack.signIn('FORENSIC', 'admin@oz.example.com');
+    const token = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: 'gatehouse-demo', token: forensic });
+    const response = await stack.gql(`{ viewer { forensic { employee { id } } rehive { emailVerified employee { id } } } }`, {}, { token });
+    expect(response.body).toEqual({ data: { viewer: { forensic: { employee: { id: '101' } }, rehive: { emailVerified: true, employee: null } } } });
   });
 });
 
