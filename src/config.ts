@@ -51,6 +51,10 @@ const envSchema = z.object({
   CIRCUIT_HALF_OPEN_AFTER_MS: int(1).default(10_000),
 
   BODY_LIMIT_BYTES: int(1_024).default(100_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(1).default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: int(1).default(10_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(1).default(72_000),
+  HTTP_MAX_CONNECTIONS: int(1).default(4_096),
   MAX_DEPTH: int(1).default(12),
   MAX_ALIASES: int(0).default(30),
   MAX_ROOT_FIELDS: int(1).default(20),
@@ -98,6 +102,13 @@ export interface Config {
     circuitFailureThreshold: number;
     circuitHalfOpenAfterMs: number;
   };
+  /** The gateway's own HTTP server: how long a client may take, how many may connect. */
+  server: {
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+  };
   limits: {
     bodyBytes: number;
     depth: number;
@@ -136,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.LENEL_SERVICE_USERNAME) !== Boolean(e.LENEL_SERVICE_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  LENEL_SERVICE_PASSWORD: set both LENEL_SERVICE_USERNAME and LENEL_SERVICE_PASSWORD, or neither');
   }
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -166,6 +180,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryAfterMaxMs: e.UPSTREAM_RETRY_AFTER_MAX_MS,
       circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
       circuitHalfOpenAfterMs: e.CIRCUIT_HALF_OPEN_AFTER_MS,
+    },
+    server: {
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
     limits: { bodyBytes: e.BODY_LIMIT_BYTES, depth: e.MAX_DEPTH, aliases: e.MAX_ALIASES, rootFields: e.MAX_ROOT_FIELDS, cost: e.MAX_COST },
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',

@@ -66,6 +66,17 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   const services = createServices(config, logger, metrics, sessionSecret);
   const fastify = Fastify({
     bodyLimit: config.limits.bodyBytes,
+    // A client that trickles its headers or body must not hold a connection (and a file descriptor)
+    // open indefinitely: the whole request must arrive within requestTimeoutMs (answered 408).
+    requestTimeout: config.server.requestTimeoutMs,
+    // Above the idle timeouts of common reverse proxies (60 s), so that the proxy, not the gateway,
+    // closes an idle upstream connection and never sends a request into one being closed.
+    keepAliveTimeout: config.server.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.server.headersTimeoutMs,
+      // Node checks these timeouts on an interval (30 s by default), which would stretch them.
+      connectionsCheckingInterval: Math.min(1_000, config.server.headersTimeoutMs),
+    },
     trustProxy: config.trustProxy,
     logger: false,
     // Idle keep-alive connections are closed at shutdown; busy ones finish their request first.
@@ -145,6 +156,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id }),
   });
 
+  fastify.server.maxConnections = config.server.maxConnections;
   await fastify.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ LENEL_SERVICE_USERNAME: 'svc' }, 'LENEL_SERVICE_PASSWORD'],
     [{ EMPLOYEE_LINK_UPSTREAMS: 'HR,LENEL' }, 'EMPLOYEE_LINK_UPSTREAMS'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '40000' }, 'HTTP_HEADERS_TIMEOUT_MS'],
   ])('a bad value names the variable: %j', (env, variable) => {
     let error: unknown;
     try {
