@@ -16,6 +16,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65_535).default(4000),
+  METRICS_PORT: int(0, 65_535).optional(),
+  METRICS_HOST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
 
@@ -78,6 +80,8 @@ export interface Config {
   env: 'production' | 'development' | 'test';
   host: string;
   port: number;
+  /** A separate listener for /metrics (e.g. on an internal interface); undefined: /metrics on the main port. */
+  metricsListener: { host: string; port: number } | undefined;
   logLevel: string;
   trustProxy: boolean;
   /** No upstream URL configured: run the built-in emulators. */
@@ -154,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    metricsListener: e.METRICS_PORT === undefined ? undefined : { host: e.METRICS_HOST ?? e.HOST, port: e.METRICS_PORT },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     demo,

@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
@@ -51,6 +51,8 @@ export interface Gateway {
   services: Services;
   /** http://host:port once listening */
   url: string;
+  /** The separate metrics listener's http://host:port, when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Stops accepting, finishes in-flight requests (up to the grace period), closes upstream pools. */
   close(): Promise<void>;
 }
@@ -142,7 +144,10 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     const upstreams = Object.fromEntries(UPSTREAMS.map((name) => [name, services.clients[name]?.circuitState ?? 'not-configured']));
     return reply.code(draining ? 503 : 200).send({ status: draining ? 'draining' : 'ready', upstreams });
   });
-  fastify.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  const serveMetrics = async (_request: unknown, reply: FastifyReply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  // With METRICS_PORT the metrics leave the public listener: they describe traffic and upstreams.
+  const metricsServer = config.metricsListener ? Fastify({ logger: false }) : undefined;
+  (metricsServer ?? fastify).get('/metrics', serveMetrics);
   // Set before the Apollo plugin is registered: a plugin context inherits the handler present at
   // registration, so a later one would never see /graphql's errors (e.g. the body limit's 413).
   fastify.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
@@ -158,16 +163,15 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
 
   fastify.server.maxConnections = config.server.maxConnections;
   await fastify.listen({ port: config.port, host: config.host });
-  const address = fastify.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  if (metricsServer && config.metricsListener) await metricsServer.listen(config.metricsListener);
 
   let closing: Promise<void> | undefined;
   return {
     fastify,
     apollo,
     services,
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url: listenerUrl(fastify, config.host),
+    metricsUrl: metricsServer && config.metricsListener ? listenerUrl(metricsServer, config.metricsListener.host) : undefined,
     close() {
       closing ??= (async () => {
         draining = true;
@@ -175,11 +179,19 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
         await Promise.race([fastify.close(), grace]);
         // Anything still open after the grace period is cut off.
         fastify.server.closeAllConnections();
+        await metricsServer?.close();
         await services.close();
       })();
       return closing;
     },
   };
+}
+
+function listenerUrl(server: FastifyInstance, configuredHost: string): string {
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const host = configuredHost === '0.0.0.0' || configuredHost === '::' ? '127.0.0.1' : configuredHost.includes(':') ? `[${configuredHost}]` : configuredHost;
+  return `http://${host}:${port}`;
 }
 
 /** Caps the number of root fields per operation (GraphQL Armor has no such rule). */

@@ -18,6 +18,8 @@ export async function startDemoUpstreams(options: { forensicApiVersion: 5 | 6; o
     hr: createHrEmulator({ onOutbox: (message) => options.onOutbox('hr', message) }),
     rehive: createRehiveEmulator({ onOutbox: (message) => options.onOutbox('rehive', message) }),
   };
+  // A demo can run for days: keep only a short request log per emulator.
+  for (const emulator of Object.values(emulators)) emulator.server.maxLoggedRequests = 1_000;
   const [lenel, forensic, hr, rehive] = await Promise.all([emulators.lenel.listen(), emulators.forensic.listen(), emulators.hr.listen(), emulators.rehive.listen()]);
   return {
     urls: { lenel: lenel!, forensic: forensic!, hr: hr!, rehive: rehive! },

@@ -45,3 +45,21 @@ describe('a first session against the HR emulator', () => {
     expect(metrics).toContain('gatehouse_upstream_requests_total{upstream="hr"');
   });
 });
+
+describe('METRICS_PORT', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { METRICS_PORT: '0', METRICS_HOST: '127.0.0.1' } });
+  });
+  afterAll(() => stack.close());
+
+  it('serves /metrics on its own listener and no longer on the public one', async () => {
+    await stack.gql(`{ viewer { signedIn } }`);
+    expect((await fetch(`${stack.url}/metrics`)).status).toBe(404);
+    expect(stack.gateway.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(stack.gateway.metricsUrl).not.toBe(stack.url);
+    const metrics = await fetch(`${stack.gateway.metricsUrl}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('gatehouse_graphql_requests_total{operation_type="query",outcome="ok"} 1');
+  });
+});

@@ -65,7 +65,10 @@ export const PROXY_ERROR_HTML = (status: number): string =>
  * Each emulator builds its routes on one of these; it listens on 127.0.0.1, port 0 by default.
  */
 export class EmulatorServer {
+  /** The most recent requests, oldest first: at most `maxLoggedRequests` of them. */
   readonly requests: LoggedRequest[] = [];
+  /** Bounds the log's memory in a long-running demo; tests read far fewer than this. */
+  maxLoggedRequests = 10_000;
   private readonly routes: Route[] = [];
   private readonly faults: Fault[] = [];
   private readonly sockets = new Set<Socket>();
@@ -96,6 +99,14 @@ export class EmulatorServer {
 
   clearLog(): void {
     this.requests.length = 0;
+  }
+
+  /** Appends to the log; past the cap the oldest go, trimmed in batches so that each request costs O(1). */
+  private log(request: LoggedRequest): void {
+    this.requests.push(request);
+    if (this.requests.length >= this.maxLoggedRequests + Math.ceil(this.maxLoggedRequests / 4)) {
+      this.requests.splice(0, this.requests.length - this.maxLoggedRequests);
+    }
   }
 
   /** Requests matching a method and a path (exact string or pattern). */
@@ -133,7 +144,7 @@ export class EmulatorServer {
     const rawBody = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = (req.method ?? 'GET').toUpperCase();
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, headers: { ...req.headers }, body: rawBody, at: Date.now() });
+    this.log({ method, path: url.pathname, query: url.searchParams, headers: { ...req.headers }, body: rawBody, at: Date.now() });
 
     const fault = this.faults.find((f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || matchPath(f.path, url.pathname)));
     if (fault) {
