@@ -53,6 +53,13 @@ const envSchema = z.object({
   CIRCUIT_HALF_OPEN_AFTER_MS: int(1).default(10_000),
 
   BODY_LIMIT_BYTES: int(1_024).default(100_000),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isOrigin, 'must be origins like https://app.example.com, comma-separated (no path, no "*")')))
+    .optional(),
+  COMPRESSION: bool.default(true),
+  COMPRESSION_MIN_BYTES: int(0).default(1_024),
   HTTP_REQUEST_TIMEOUT_MS: int(1).default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: int(1).default(10_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: int(1).default(72_000),
@@ -71,6 +78,16 @@ const envSchema = z.object({
   CODE_LIMIT_PER_IP: int(1).default(30),
   RATE_LIMIT_WINDOW_SECONDS: int(1).default(60),
 });
+
+/** `scheme://host[:port]` exactly as a browser sends it in `Origin`. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export interface UpstreamConfig {
   url: string | undefined;
@@ -106,6 +123,10 @@ export interface Config {
     circuitFailureThreshold: number;
     circuitHalfOpenAfterMs: number;
   };
+  /** Browser apps on other origins that may call the gateway (with credentials); empty: same-origin only. */
+  corsOrigins: ReadonlySet<string>;
+  /** Response compression (gzip, br) for bodies of at least `minBytes`; undefined: off. */
+  compression: { minBytes: number } | undefined;
   /** The gateway's own HTTP server: how long a client may take, how many may connect. */
   server: {
     requestTimeoutMs: number;
@@ -186,6 +207,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
       circuitHalfOpenAfterMs: e.CIRCUIT_HALF_OPEN_AFTER_MS,
     },
+    corsOrigins: new Set(e.CORS_ORIGINS ?? []),
+    compression: e.COMPRESSION ? { minBytes: e.COMPRESSION_MIN_BYTES } : undefined,
     server: {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -156,6 +159,15 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     const message = status === 413 ? 'Request body is too large.' : status >= 500 ? 'Internal server error.' : error.message;
     void reply.code(status).send({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
   });
+  if (config.corsOrigins.size > 0) await fastify.register(fastifyCors, corsOptions(config.corsOrigins));
+  if (config.compression) {
+    await fastify.register(fastifyCompress, {
+      threshold: config.compression.minBytes,
+      encodings: ['br', 'gzip'],
+      // Brotli's default (quality 11) costs more CPU than it saves on the wire for API answers.
+      brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    });
+  }
   await fastify.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id }),
@@ -192,6 +204,22 @@ function listenerUrl(server: FastifyInstance, configuredHost: string): string {
   const port = typeof address === 'object' && address ? address.port : 0;
   const host = configuredHost === '0.0.0.0' || configuredHost === '::' ? '127.0.0.1' : configuredHost.includes(':') ? `[${configuredHost}]` : configuredHost;
   return `http://${host}:${port}`;
+}
+
+/**
+ * Browser apps on the listed origins may call the gateway with credentials (the session cookie);
+ * any other origin gets no CORS headers, so the browser keeps its answers from the page. Preflights
+ * are answered here, before Apollo's CSRF prevention, which still checks every actual request.
+ */
+function corsOptions(origins: ReadonlySet<string>): FastifyCorsOptions {
+  return {
+    origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
+    credentials: true,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'traceparent'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  };
 }
 
 /** Caps the number of root fields per operation (GraphQL Armor has no such rule). */

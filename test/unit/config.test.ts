@@ -42,6 +42,8 @@ describe('loadConfig', () => {
     [{ LENEL_SERVICE_USERNAME: 'svc' }, 'LENEL_SERVICE_PASSWORD'],
     [{ EMPLOYEE_LINK_UPSTREAMS: 'HR,LENEL' }, 'EMPLOYEE_LINK_UPSTREAMS'],
     [{ HTTP_HEADERS_TIMEOUT_MS: '40000' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    [{ CORS_ORIGINS: 'https://app.example.com/' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
   ])('a bad value names the variable: %j', (env, variable) => {
     let error: unknown;
     try {
