@@ -20,7 +20,8 @@ export interface UpstreamRequest {
   body?: unknown;
   /**
    * Whether repeating the call is harmless (default: GET only). A GET that creates something
-   * upstream (Oz's service-token issue) sets false: no retry, and a timeout reports outcome UNKNOWN.
+   * upstream (Oz's service-token issue) sets false: no retry, and a failure after the request may
+   * have been delivered reports outcome UNKNOWN.
    */
   idempotent?: boolean;
 }
@@ -46,7 +47,10 @@ class UpstreamFailure extends Error {
 }
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+/** Failures before anything was written: the request certainly did not reach the upstream. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+/** The connection broke once open: the request may have been written, and even processed. */
+const BROKEN_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 const BACKOFF_BASE_MS = 50;
 
 /**
@@ -138,7 +142,10 @@ export class UpstreamClient {
     const write = !(req.idempotent ?? req.method === 'GET');
     let statusLabel = 'error';
     try {
-      if (remaining <= 0) throw new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false);
+      if (remaining <= 0) {
+        // Nothing was sent: a write is certainly not applied.
+        throw new UpstreamFailure(write ? upstreamUnavailable(this.upstream, 'could not be reached in time') : upstreamTimeout(this.upstream), false);
+      }
       const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
       let body: string | undefined;
       if (req.body !== undefined) {
@@ -155,15 +162,15 @@ export class UpstreamClient {
           signal: AbortSignal.timeout(remaining),
         });
       } catch (error) {
-        statusLabel = errorKind(error);
+        statusLabel = metricLabel(error);
         throw this.transportFailure(error, write);
       }
       statusLabel = String(response.statusCode);
       const text = await this.readBody(response.body, response.headers['content-length'], write).catch((error: unknown) => {
-        statusLabel = errorKind(error);
+        statusLabel = metricLabel(error);
         throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write);
       });
-      return this.interpret(response.statusCode, response.headers, text);
+      return this.interpret(response.statusCode, response.headers, text, write);
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.upstreamCalls.inc({ upstream: this.upstream, route: req.route, status: statusLabel });
@@ -206,11 +213,8 @@ export class UpstreamClient {
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
 
-  private interpret(status: number, headers: UpstreamResponse['headers'], text: string): UpstreamResponse {
-    if (status >= 500) {
-      const failure = upstreamUnavailable(this.upstream, `answered ${status}`);
-      throw new UpstreamFailure(failure, RETRYABLE_STATUS.has(status), this.retryAfterMs(headers));
-    }
+  private interpret(status: number, headers: UpstreamResponse['headers'], text: string, write: boolean): UpstreamResponse {
+    if (status >= 500) throw new UpstreamFailure(this.serverError(status, write), RETRYABLE_STATUS.has(status), this.retryAfterMs(headers));
     // A redirect means a path the upstream does not serve as written (Django's APPEND_SLASH):
     // following it would turn a POST into a GET and lose the body.
     if (status >= 300 && status < 400) throw upstreamError(this.upstream, `redirected the request (${status})`);
@@ -236,26 +240,44 @@ export class UpstreamClient {
     return capped ? Math.min(Math.max(0, ms), this.options.retryAfterMaxMs) : Math.max(0, ms);
   }
 
+  /**
+   * A 5xx answer. To a write, 503 means the server did not process it (it cannot take requests now),
+   * but any other 5xx may follow a write that was applied (a crash after the commit, a proxy that
+   * gave up waiting for an origin that went on), so its outcome is unknown.
+   */
+  private serverError(status: number, write: boolean): GatehouseError {
+    if (!write || status === 503) return upstreamUnavailable(this.upstream, `answered ${status}`);
+    if (status === 504) return upstreamTimeout(this.upstream, 'UNKNOWN');
+    return upstreamError(this.upstream, `answered ${status}`, 'UNKNOWN');
+  }
+
+  /**
+   * A failure without an answer. A write is reported unavailable only when it certainly was not
+   * delivered (the client may then repeat it); once the connection was open, it may have been applied.
+   */
   private transportFailure(error: unknown, write: boolean): UpstreamFailure {
-    const kind = errorKind(error);
+    const kind = failureKind(error);
     if (kind === 'timeout') return new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false);
-    if (kind === 'connection') {
-      // A refused connection never reached the upstream, so even a write may be retried safely by the
-      // client; the gateway itself retries only GETs.
-      return new UpstreamFailure(upstreamUnavailable(this.upstream, 'could not be reached'), true);
-    }
+    if (kind === 'not-sent' || (kind === 'broken' && !write)) return new UpstreamFailure(upstreamUnavailable(this.upstream, 'could not be reached'), true);
+    if (kind === 'broken') return new UpstreamFailure(upstreamError(this.upstream, 'dropped the connection before answering', 'UNKNOWN'), false);
     this.logger.error({ upstream: this.upstream, err: error }, 'unexpected upstream client error');
-    return new UpstreamFailure(upstreamUnavailable(this.upstream), false);
+    return new UpstreamFailure(write ? upstreamError(this.upstream, 'did not complete the call', 'UNKNOWN') : upstreamUnavailable(this.upstream), false);
   }
 }
 
-function errorKind(error: unknown): 'timeout' | 'connection' | 'error' {
+function failureKind(error: unknown): 'timeout' | 'not-sent' | 'broken' | 'error' {
   if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return 'timeout';
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
-  if (error instanceof undiciErrors.ConnectTimeoutError) return 'connection';
   const code = (error as { code?: string } | null)?.code;
-  if (code && CONNECTION_ERROR_CODES.has(code)) return 'connection';
+  if (code && NOT_SENT_CODES.has(code)) return 'not-sent';
+  if (code && BROKEN_CONNECTION_CODES.has(code)) return 'broken';
   return 'error';
+}
+
+/** The `status` label of a call that got no answer (the label set predates the not-sent/broken split). */
+function metricLabel(error: unknown): 'timeout' | 'connection' | 'error' {
+  const kind = failureKind(error);
+  return kind === 'not-sent' || kind === 'broken' ? 'connection' : kind;
 }
 
 function fullJitter(attempt: number): number {
