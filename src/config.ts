@@ -49,7 +49,10 @@ const envSchema = z.object({
   UPSTREAM_MAX_RESPONSE_BYTES: int(1_024).default(64 * 1024 * 1024),
   UPSTREAM_RETRIES: int(0, 10).default(2),
   UPSTREAM_RETRY_AFTER_MAX_MS: int(0).default(2_000),
-  CIRCUIT_FAILURE_THRESHOLD: int(1).default(5),
+  // cockatiel's sampling breaker takes a ratio strictly between 0 and 1
+  CIRCUIT_FAILURE_RATIO: z.coerce.number().gt(0).lt(1).default(0.5),
+  CIRCUIT_WINDOW_MS: int(100).default(10_000),
+  CIRCUIT_MIN_CALLS: int(1).default(20),
   CIRCUIT_HALF_OPEN_AFTER_MS: int(1).default(10_000),
 
   BODY_LIMIT_BYTES: int(1_024).default(100_000),
@@ -120,7 +123,11 @@ export interface Config {
     maxResponseBytes: number;
     retries: number;
     retryAfterMaxMs: number;
-    circuitFailureThreshold: number;
+    /** The circuit opens when more than this share of the calls in the window failed… */
+    circuitFailureRatio: number;
+    circuitWindowMs: number;
+    /** …and the window holds at least this many calls (a quiet upstream's few failures never open it). */
+    circuitMinCalls: number;
     circuitHalfOpenAfterMs: number;
   };
   /** Browser apps on other origins that may call the gateway (with credentials); empty: same-origin only. */
@@ -204,7 +211,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxResponseBytes: e.UPSTREAM_MAX_RESPONSE_BYTES,
       retries: e.UPSTREAM_RETRIES,
       retryAfterMaxMs: e.UPSTREAM_RETRY_AFTER_MAX_MS,
-      circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
+      circuitFailureRatio: e.CIRCUIT_FAILURE_RATIO,
+      circuitWindowMs: e.CIRCUIT_WINDOW_MS,
+      circuitMinCalls: e.CIRCUIT_MIN_CALLS,
       circuitHalfOpenAfterMs: e.CIRCUIT_HALF_OPEN_AFTER_MS,
     },
     corsOrigins: new Set(e.CORS_ORIGINS ?? []),

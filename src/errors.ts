@@ -68,16 +68,19 @@ export const rateLimited = (retryAfterSeconds: number, upstream?: UpstreamName):
 export const upstreamUnavailable = (upstream: UpstreamName, reason = 'is unavailable'): GatehouseError =>
   new GatehouseError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${upstream} service ${reason}.`, { upstream });
 
-/** `outcome: UNKNOWN` when a write may have been applied before the deadline passed. */
-export const upstreamTimeout = (upstream: UpstreamName, outcome?: 'UNKNOWN'): GatehouseError =>
-  new GatehouseError(
-    ErrorCode.UPSTREAM_TIMEOUT,
-    outcome ? `The ${upstream} service did not answer in time; the change may or may not have been applied.` : `The ${upstream} service did not answer in time.`,
-    { upstream, ...(outcome ? { outcome } : {}) },
-  );
+/**
+ * `outcome: UNKNOWN` on a write that may have been applied upstream although the gateway got no usable
+ * answer (API.md): the client must check before repeating it.
+ */
+export type UpstreamOutcome = 'UNKNOWN';
+const maybeApplied = (outcome: UpstreamOutcome | undefined) => (outcome ? '; the change may or may not have been applied' : '');
+const outcomeExt = (outcome: UpstreamOutcome | undefined) => (outcome ? { outcome } : {});
 
-export const upstreamError = (upstream: UpstreamName, reason = 'answered something the gateway cannot use'): GatehouseError =>
-  new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}.`, { upstream });
+export const upstreamTimeout = (upstream: UpstreamName, outcome?: UpstreamOutcome): GatehouseError =>
+  new GatehouseError(ErrorCode.UPSTREAM_TIMEOUT, `The ${upstream} service did not answer in time${maybeApplied(outcome)}.`, { upstream, ...outcomeExt(outcome) });
+
+export const upstreamError = (upstream: UpstreamName, reason = 'answered something the gateway cannot use', outcome?: UpstreamOutcome): GatehouseError =>
+  new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}${maybeApplied(outcome)}.`, { upstream, ...outcomeExt(outcome) });
 
 export const internalError = (): GatehouseError => new GatehouseError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
 

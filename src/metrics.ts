@@ -33,18 +33,24 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
+  private readonly circuits = new Map<UpstreamName, () => CircuitStateName>();
   readonly circuitState = new Gauge({
     name: 'gatehouse_upstream_circuit_state',
     help: 'Circuit breaker state per upstream: 0 closed, 1 half-open, 2 open',
     labelNames: ['upstream'] as const,
     registers: [this.registry],
+    // Read at each scrape: an open circuit turns half-open with the clock, with no event to push.
+    collect: () => {
+      for (const [upstream, state] of this.circuits) this.circuitState.set({ upstream }, CIRCUIT_STATE_VALUE[state()]);
+    },
   });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'gatehouse_' });
   }
 
-  setCircuitState(upstream: UpstreamName, state: CircuitStateName): void {
-    this.circuitState.set({ upstream }, CIRCUIT_STATE_VALUE[state]);
+  /** The circuit-state gauge of `upstream` reports `state()` (the client's own view) at each scrape. */
+  trackCircuit(upstream: UpstreamName, state: () => CircuitStateName): void {
+    this.circuits.set(upstream, state);
   }
 }

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, CircuitState, handleWhen, IsolatedCircuitError, type CircuitBreakerPolicy } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitState, handleWhen, IsolatedCircuitError, SamplingBreaker, type CircuitBreakerPolicy } from 'cockatiel';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { Config } from '../config.js';
 import { GatehouseError, rateLimited, upstreamError, upstreamTimeout, upstreamUnavailable } from '../errors.js';
@@ -20,7 +20,8 @@ export interface UpstreamRequest {
   body?: unknown;
   /**
    * Whether repeating the call is harmless (default: GET only). A GET that creates something
-   * upstream (Oz's service-token issue) sets false: no retry, and a timeout reports outcome UNKNOWN.
+   * upstream (Oz's service-token issue) sets false: no retry, and a failure after the request may
+   * have been delivered reports outcome UNKNOWN.
    */
   idempotent?: boolean;
 }
@@ -34,11 +35,14 @@ export interface UpstreamResponse {
 
 export type HttpOptions = Config['http'];
 
-/** Thrown inside the circuit breaker so that it counts as a failure; unwrapped before leaving the client. */
+/** A failed attempt, thrown inside the circuit breaker; unwrapped before leaving the client. */
 class UpstreamFailure extends Error {
   constructor(
     readonly error: GatehouseError,
+    /** Worth another attempt when the call may be repeated: a connection error or 502/503/504. */
     readonly retryable: boolean,
+    /** Says the upstream is unhealthy (connection error, timeout, 5xx): counts against its circuit. */
+    readonly unhealthy: boolean,
     readonly retryAfterMs?: number,
   ) {
     super(error.message);
@@ -46,20 +50,24 @@ class UpstreamFailure extends Error {
 }
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+/** Failures before anything was written: the request certainly did not reach the upstream. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+/** The connection broke once open: the request may have been written, and even processed. */
+const BROKEN_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 const BACKOFF_BASE_MS = 50;
 
 /**
  * The one HTTP client for every upstream call: a keep-alive pool per upstream origin, timeouts and
- * an overall deadline, retries with backoff only for GETs, a circuit breaker, a response size cap,
- * and a log line and metrics per call. It never follows redirects and never puts a response body
- * into an error.
+ * an overall deadline, retries with backoff only for GETs, a circuit breaker over the share of
+ * failed calls, a response size cap, and a log line and metrics per call. It never follows
+ * redirects and never puts a response body into an error.
  */
 export class UpstreamClient {
   readonly origin: string;
   private readonly basePath: string;
   private readonly pool: Pool;
   private readonly breaker: CircuitBreakerPolicy;
+  private openedAt = 0;
 
   constructor(
     readonly upstream: UpstreamName,
@@ -77,38 +85,38 @@ export class UpstreamClient {
       headersTimeout: options.headersTimeoutMs,
       bodyTimeout: options.bodyTimeoutMs,
     });
-    this.breaker = circuitBreaker(
-      handleWhen((error) => error instanceof UpstreamFailure),
-      { halfOpenAfter: options.circuitHalfOpenAfterMs, breaker: new ConsecutiveBreaker(options.circuitFailureThreshold) },
-    );
-    this.breaker.onStateChange((state) => {
-      const name = circuitStateName(state);
-      this.metrics.setCircuitState(upstream, name);
-      this.logger.warn({ upstream, circuit: name }, 'upstream circuit state changed');
+    // Only failures that say the upstream is unhealthy are samples against it; a 4xx or 429 is an
+    // answer, and errors the breaker does not handle pass through uncounted.
+    this.breaker = circuitBreaker(handleWhen((error) => error instanceof UpstreamFailure && error.unhealthy), {
+      halfOpenAfter: options.circuitHalfOpenAfterMs,
+      breaker: new SamplingBreaker({ threshold: options.circuitFailureRatio, duration: options.circuitWindowMs, minimumRps: minimumRps(options) }),
     });
-    this.metrics.setCircuitState(upstream, 'closed');
+    this.breaker.onBreak(() => {
+      this.openedAt = Date.now();
+    });
+    this.breaker.onStateChange((state) => this.logger.warn({ upstream, circuit: circuitStateName(state) }, 'upstream circuit state changed'));
+    this.metrics.trackCircuit(upstream, () => this.circuitState);
   }
 
   get circuitState(): CircuitStateName {
+    // cockatiel leaves Open only when the next call arrives; once the cool-down is over that call
+    // goes through as the probe, so the circuit is half-open from then on.
+    if (this.breaker.state === CircuitState.Open && Date.now() - this.openedAt >= this.options.circuitHalfOpenAfterMs) return 'half-open';
     return circuitStateName(this.breaker.state);
   }
 
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
     const deadline = Date.now() + this.options.deadlineMs;
-    const retries = (req.idempotent ?? req.method === 'GET') ? this.options.retries : 0;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.breaker.execute(() => this.attempt(req, deadline));
-      } catch (error) {
-        if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
-          throw upstreamUnavailable(this.upstream, 'is unavailable (circuit open)');
-        }
-        if (!(error instanceof UpstreamFailure)) throw error;
-        if (!error.retryable || attempt >= retries) throw error.error;
-        const wait = error.retryAfterMs ?? fullJitter(attempt);
-        if (Date.now() + wait >= deadline) throw error.error;
-        await delay(wait);
+    const write = !(req.idempotent ?? req.method === 'GET');
+    try {
+      // The circuit counts logical calls, each after its retries: the retries of one failing call
+      // must not open it for everybody.
+      return await this.breaker.execute(() => this.withRetries(req, deadline, write));
+    } catch (error) {
+      if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
+        throw upstreamUnavailable(this.upstream, 'is unavailable (circuit open)');
       }
+      throw error instanceof UpstreamFailure ? error.error : error;
     }
   }
 
@@ -132,13 +140,29 @@ export class UpstreamClient {
     await this.pool.close();
   }
 
-  private async attempt(req: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
+  private async withRetries(req: UpstreamRequest, deadline: number, write: boolean): Promise<UpstreamResponse> {
+    const retries = write ? 0 : this.options.retries;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(req, deadline, write);
+      } catch (error) {
+        if (!(error instanceof UpstreamFailure) || !error.retryable || attempt >= retries) throw error;
+        const wait = error.retryAfterMs ?? fullJitter(attempt);
+        if (Date.now() + wait >= deadline) throw error;
+        await delay(wait);
+      }
+    }
+  }
+
+  private async attempt(req: UpstreamRequest, deadline: number, write: boolean): Promise<UpstreamResponse> {
     const started = performance.now();
     const remaining = deadline - Date.now();
-    const write = !(req.idempotent ?? req.method === 'GET');
     let statusLabel = 'error';
     try {
-      if (remaining <= 0) throw new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false);
+      if (remaining <= 0) {
+        // Nothing was sent: a write is certainly not applied.
+        throw new UpstreamFailure(write ? upstreamUnavailable(this.upstream, 'could not be reached in time') : upstreamTimeout(this.upstream), false, true);
+      }
       const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
       let body: string | undefined;
       if (req.body !== undefined) {
@@ -155,15 +179,15 @@ export class UpstreamClient {
           signal: AbortSignal.timeout(remaining),
         });
       } catch (error) {
-        statusLabel = errorKind(error);
+        statusLabel = metricLabel(error);
         throw this.transportFailure(error, write);
       }
       statusLabel = String(response.statusCode);
       const text = await this.readBody(response.body, response.headers['content-length'], write).catch((error: unknown) => {
-        statusLabel = errorKind(error);
+        statusLabel = metricLabel(error);
         throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write);
       });
-      return this.interpret(response.statusCode, response.headers, text);
+      return this.interpret(response.statusCode, response.headers, text, write);
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.upstreamCalls.inc({ upstream: this.upstream, route: req.route, status: statusLabel });
@@ -178,7 +202,7 @@ export class UpstreamClient {
     const cap = this.options.maxResponseBytes;
     if (contentLength !== undefined && Number(contentLength) > cap) {
       body.destroy();
-      throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false);
+      throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
     }
     // A declared length under the cap: undici reads it in one go (cheaper than chunk by chunk).
     if (contentLength !== undefined) {
@@ -195,7 +219,7 @@ export class UpstreamClient {
         size += chunk.length;
         if (size > cap) {
           body.destroy();
-          throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false);
+          throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
         }
         chunks.push(chunk);
       }
@@ -206,11 +230,8 @@ export class UpstreamClient {
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
 
-  private interpret(status: number, headers: UpstreamResponse['headers'], text: string): UpstreamResponse {
-    if (status >= 500) {
-      const failure = upstreamUnavailable(this.upstream, `answered ${status}`);
-      throw new UpstreamFailure(failure, RETRYABLE_STATUS.has(status), this.retryAfterMs(headers));
-    }
+  private interpret(status: number, headers: UpstreamResponse['headers'], text: string, write: boolean): UpstreamResponse {
+    if (status >= 500) throw new UpstreamFailure(this.serverError(status, write), RETRYABLE_STATUS.has(status), true, this.retryAfterMs(headers));
     // A redirect means a path the upstream does not serve as written (Django's APPEND_SLASH):
     // following it would turn a POST into a GET and lose the body.
     if (status >= 300 && status < 400) throw upstreamError(this.upstream, `redirected the request (${status})`);
@@ -236,26 +257,52 @@ export class UpstreamClient {
     return capped ? Math.min(Math.max(0, ms), this.options.retryAfterMaxMs) : Math.max(0, ms);
   }
 
+  /**
+   * A 5xx answer. To a write, 503 means the server did not process it (it cannot take requests now),
+   * but any other 5xx may follow a write that was applied (a crash after the commit, a proxy that
+   * gave up waiting for an origin that went on), so its outcome is unknown.
+   */
+  private serverError(status: number, write: boolean): GatehouseError {
+    if (!write || status === 503) return upstreamUnavailable(this.upstream, `answered ${status}`);
+    if (status === 504) return upstreamTimeout(this.upstream, 'UNKNOWN');
+    return upstreamError(this.upstream, `answered ${status}`, 'UNKNOWN');
+  }
+
+  /**
+   * A failure without an answer. A write is reported unavailable only when it certainly was not
+   * delivered (the client may then repeat it); once the connection was open, it may have been applied.
+   */
   private transportFailure(error: unknown, write: boolean): UpstreamFailure {
-    const kind = errorKind(error);
-    if (kind === 'timeout') return new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false);
-    if (kind === 'connection') {
-      // A refused connection never reached the upstream, so even a write may be retried safely by the
-      // client; the gateway itself retries only GETs.
-      return new UpstreamFailure(upstreamUnavailable(this.upstream, 'could not be reached'), true);
-    }
+    const kind = failureKind(error);
+    if (kind === 'timeout') return new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false, true);
+    if (kind === 'not-sent' || (kind === 'broken' && !write)) return new UpstreamFailure(upstreamUnavailable(this.upstream, 'could not be reached'), true, true);
+    if (kind === 'broken') return new UpstreamFailure(upstreamError(this.upstream, 'dropped the connection before answering', 'UNKNOWN'), false, true);
     this.logger.error({ upstream: this.upstream, err: error }, 'unexpected upstream client error');
-    return new UpstreamFailure(upstreamUnavailable(this.upstream), false);
+    return new UpstreamFailure(write ? upstreamError(this.upstream, 'did not complete the call', 'UNKNOWN') : upstreamUnavailable(this.upstream), false, false);
   }
 }
 
-function errorKind(error: unknown): 'timeout' | 'connection' | 'error' {
+function failureKind(error: unknown): 'timeout' | 'not-sent' | 'broken' | 'error' {
   if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return 'timeout';
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
-  if (error instanceof undiciErrors.ConnectTimeoutError) return 'connection';
   const code = (error as { code?: string } | null)?.code;
-  if (code && CONNECTION_ERROR_CODES.has(code)) return 'connection';
+  if (code && NOT_SENT_CODES.has(code)) return 'not-sent';
+  if (code && BROKEN_CONNECTION_CODES.has(code)) return 'broken';
   return 'error';
+}
+
+/** The `status` label of a call that got no answer (the label set predates the not-sent/broken split). */
+function metricLabel(error: unknown): 'timeout' | 'connection' | 'error' {
+  const kind = failureKind(error);
+  return kind === 'not-sent' || kind === 'broken' ? 'connection' : kind;
+}
+
+/**
+ * cockatiel's sampling breaker takes the minimum as a rate; the setting is a number of calls in the
+ * window. Half a call less, so that float rounding of rate × window never asks for one call more.
+ */
+function minimumRps({ circuitMinCalls, circuitWindowMs }: HttpOptions): number {
+  return (circuitMinCalls - 0.5) / (circuitWindowMs / 1000);
 }
 
 function fullJitter(attempt: number): number {

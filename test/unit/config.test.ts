@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     expect(config.env).toBe('development');
     expect(config.introspection).toBe(true);
     expect(config.upstreams.hr.url).toBeUndefined();
-    expect(config.http).toMatchObject({ deadlineMs: 10_000, retries: 2, circuitFailureThreshold: 5 });
+    expect(config.http).toMatchObject({ deadlineMs: 10_000, retries: 2, circuitFailureRatio: 0.5, circuitWindowMs: 10_000, circuitMinCalls: 20, circuitHalfOpenAfterMs: 10_000 });
     expect(config.session).toMatchObject({ idleTtlSeconds: 1_800, absoluteTtlSeconds: 43_200 });
   });
 
@@ -33,7 +33,9 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ UPSTREAM_DEADLINE_MS: '0' }, 'UPSTREAM_DEADLINE_MS'],
-    [{ CIRCUIT_FAILURE_THRESHOLD: '1.5' }, 'CIRCUIT_FAILURE_THRESHOLD'],
+    [{ CIRCUIT_FAILURE_RATIO: '1' }, 'CIRCUIT_FAILURE_RATIO'],
+    [{ CIRCUIT_FAILURE_RATIO: '0' }, 'CIRCUIT_FAILURE_RATIO'],
+    [{ CIRCUIT_MIN_CALLS: '1.5' }, 'CIRCUIT_MIN_CALLS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ INTROSPECTION: 'yes' }, 'INTROSPECTION'],
     [{ HR_URL: 'ftp://hr.internal' }, 'HR_URL'],

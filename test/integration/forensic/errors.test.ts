@@ -22,7 +22,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
   let operator: string;
   beforeAll(async () => {
     // No retries: each injected 5xx is one upstream call.
-    stack = await startForensicStack(version, {}, { UPSTREAM_RETRIES: '0', CIRCUIT_FAILURE_THRESHOLD: '100' });
+    stack = await startForensicStack(version, {}, { UPSTREAM_RETRIES: '0', CIRCUIT_MIN_CALLS: '100' });
     admin = await stack.signIn('FORENSIC', ADMIN);
     companyAdmin = await stack.signIn('FORENSIC', COMPANY_ADMIN);
     operator = await stack.signIn('FORENSIC', OPERATOR);

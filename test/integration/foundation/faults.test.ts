@@ -1,9 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
 
 const NEW_LEAVE = `mutation { createLeaveRequest(input: { start: "2031-01-07T00:00:00Z", end: "2031-01-08T00:00:00Z", type: VACATION }) { id } }`;
-const readyz = async (stack: Stack) => ((await (await fetch(`${stack.url}/readyz`)).json()) as { upstreams: Record<string, string> }).upstreams;
 
 describe('HR faults are reported on the HR fields only', () => {
   let stack: Stack;
@@ -11,8 +9,8 @@ describe('HR faults are reported on the HR fields only', () => {
   let hrHost: string;
 
   beforeAll(async () => {
-    // A deadline well under the injected latency; a high circuit threshold so these faults do not open it.
-    stack = await startStack({ env: { UPSTREAM_DEADLINE_MS: '1000', CIRCUIT_FAILURE_THRESHOLD: '100' } });
+    // A deadline well under the injected latency; a high circuit minimum so these faults do not open it.
+    stack = await startStack({ env: { UPSTREAM_DEADLINE_MS: '1000', CIRCUIT_MIN_CALLS: '100' } });
     ana = await stack.signIn('HR', 'ana.garcia@example.com');
     hrHost = new URL(stack.hr.url).host;
   });
@@ -108,42 +106,5 @@ describe('HR faults are reported on the HR fields only', () => {
   it('leaks no upstream URL in responses or logs', () => {
     expect(stack.logs.length).toBeGreaterThan(0);
     expect(stack.logs.join('\n')).not.toContain(hrHost);
-  });
-});
-
-describe('the HR circuit breaker', () => {
-  let stack: Stack;
-  let ana: string;
-
-  beforeAll(async () => {
-    stack = await startStack({
-      lenel: false,
-      forensic: false,
-      rehive: false,
-      env: { CIRCUIT_FAILURE_THRESHOLD: '2', CIRCUIT_HALF_OPEN_AFTER_MS: '500', UPSTREAM_RETRIES: '0' },
-    });
-    ana = await stack.signIn('HR', 'ana.garcia@example.com');
-  });
-  afterAll(() => stack.close());
-
-  it('opens after consecutive failures, shows in /readyz, and a half-open probe closes it again', async () => {
-    stack.hr.server.clearLog();
-    stack.hr.server.addFault({ method: 'GET', path: '/api/auth/me/', sequence: [503, 502] });
-    for (let i = 0; i < 2; i++) {
-      const failing = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: ana });
-      expect(failing.body.errors).toMatchObject([{ extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'hr' } }]);
-    }
-    expect(await readyz(stack)).toMatchObject({ hr: 'open' });
-
-    const open = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: ana });
-    expect(open.body.errors).toMatchObject([{ message: 'The hr service is unavailable (circuit open).', extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'hr' } }]);
-    // an open circuit spends no upstream call
-    expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(2);
-
-    await sleep(700);
-    const probe = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: ana });
-    expect(probe.body).toEqual({ data: { viewer: { hr: { id: '1' } } } });
-    expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(3);
-    expect(await readyz(stack)).toMatchObject({ hr: 'closed' });
   });
 });
