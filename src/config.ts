@@ -9,8 +9,9 @@ import type { UpstreamName } from './upstreams.js';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 const url = z
-  .url({ protocol: /^https?$/ })
-  .refine((value) => !new URL(value).search && !new URL(value).hash, 'must not have a query or fragment');
+  .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+  // zod runs refinements after a failed format check too: an unparsable value must not throw here.
+  .refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), 'must not have a query or fragment');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),

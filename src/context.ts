@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RequestReport } from './access-log.js';
 import type { Session } from './auth/session.js';
 import { unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
@@ -11,6 +12,8 @@ import { configured, type Services } from './services.js';
 /** Per-request context: who is calling, and per-request datasources (their DataLoaders). */
 export interface GatehouseContext {
   requestId: string;
+  /** What the access log and metrics say about this request. */
+  report: RequestReport;
   readonly logger: Logger;
   clientIp: string;
   services: Services;
@@ -28,6 +31,7 @@ export interface ContextInput {
   authorization: string | undefined;
   clientIp: string;
   requestId?: string;
+  report?: RequestReport;
 }
 
 /** `Authorization: Bearer <token>`; anything else is treated as no token. */
@@ -60,6 +64,7 @@ export async function createContext(services: Services, input: ContextInput): Pr
   });
   return Object.assign(Object.create(datasources) as GatehouseContext, {
     requestId,
+    report: input.report ?? { operationName: null, operationType: 'unknown', errorCodes: [] },
     // The request id reaches every line through the logger's request scope (src/logger.ts).
     logger: services.logger,
     clientIp: input.clientIp,

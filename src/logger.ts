@@ -39,7 +39,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'gatehouse' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: { err: serializeError },
-      mixin: () => requestScope.getStore() ?? {},
+      // A fresh object each time: pino merges the line's own fields into what mixin returns, which
+      // would otherwise pile up in the request's scope and leak into its later lines.
+      mixin: () => {
+        const scope = requestScope.getStore();
+        return scope ? { requestId: scope.requestId } : {};
+      },
     },
     destination,
   );

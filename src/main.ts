@@ -31,8 +31,16 @@ async function main(): Promise<void> {
   const sessionSecret = config.session.secret ?? randomBytes(32).toString('base64url');
   if (!config.session.secret) logger.warn('demo mode: SESSION_SECRET is not set, so a random one was generated; sessions end when the process stops');
 
-  const gateway = await startGateway({ config, logger, sessionSecret });
-  printBanner(gateway.url, config.demo);
+  let gateway;
+  try {
+    gateway = await startGateway({ config, logger, sessionSecret });
+  } catch (error) {
+    // One line an operator can act on (which port or variable), not a stack trace.
+    console.error(`Gatehouse could not start: ${startupProblem(error, config)}`);
+    await demo?.close();
+    process.exit(1);
+  }
+  printBanner(gateway.url, config);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -52,9 +60,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-function printBanner(url: string, demo: boolean): void {
-  const lines = [`Gatehouse is running: ${url}/graphql (Apollo Sandbox: open it in a browser)`];
-  if (demo) {
+function startupProblem(error: unknown, config: Config): string {
+  const { code, port } = error as { code?: string; port?: number };
+  const variable = port !== undefined && port === config.metricsListener?.port ? 'METRICS_PORT' : 'PORT';
+  if (code === 'EADDRINUSE') return `port ${port} is already in use (${variable}).`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port} (${variable}).`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on that address (HOST or METRICS_HOST).`;
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+function printBanner(url: string, config: Config): void {
+  // Sandbox is served only outside production (the landing page plugin).
+  const lines = [config.env === 'production' ? `Gatehouse is running: ${url}/graphql` : `Gatehouse is running: ${url}/graphql (Apollo Sandbox: open it in a browser)`];
+  if (config.demo) {
     lines.push(
       '',
       'Demo mode: no upstream URL is set, so the built-in emulators serve demo data.',
@@ -65,7 +83,7 @@ function printBanner(url: string, demo: boolean): void {
       `  Rehive   (upstream: REHIVE, company: "${REHIVE_DEMO_COMPANY}"): ${REHIVE_DEMO_USERS.map((u) => u.email).join(', ')}`,
       `           the MFA user's TOTP secret (add it to an authenticator app): ${REHIVE_DEMO_TOTP_SECRET}`,
       '',
-      'First query: run the signIn mutation in Sandbox, then set the header  Authorization: Bearer <token>  and query viewer { hr { fullName } }.',
+      `First query: run the signIn mutation${config.env === 'production' ? '' : ' in Sandbox'}, then set the header  Authorization: Bearer <token>  and query viewer { hr { fullName } }.`,
     );
   }
   console.log(lines.join('\n'));

@@ -9,8 +9,8 @@ export class Metrics {
   readonly registry = new Registry();
   readonly requests = new Counter({
     name: 'gatehouse_graphql_requests_total',
-    help: 'GraphQL requests by operation type and outcome',
-    labelNames: ['operation_type', 'outcome'] as const,
+    help: 'GraphQL requests by operation type, outcome and the first error code (empty when none)',
+    labelNames: ['operation_type', 'outcome', 'error_code'] as const,
     registers: [this.registry],
   });
   readonly requestDuration = new Histogram({

@@ -13,6 +13,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
 import { createFormatError } from './errors.js';
@@ -92,6 +93,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
   });
+  registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestScope.run({ requestId: request.id }, done);
@@ -129,7 +131,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
             footer: false,
             embed: { initialState: { sharedHeaders: { Authorization: 'Bearer <token from signIn>' } } },
           }),
-      metricsPlugin(metrics),
+      reportPlugin(metrics),
     ],
   });
   await apollo.start();
@@ -170,7 +172,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   }
   await fastify.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id }),
+    context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id, report: reportFor(request) }),
   });
 
   fastify.server.maxConnections = config.server.maxConnections;
@@ -244,18 +246,3 @@ function maxRootFields(max: number) {
   });
 }
 
-function metricsPlugin(metrics: Metrics): ApolloServerPlugin<GatehouseContext> {
-  return {
-    async requestDidStart() {
-      const started = performance.now();
-      return {
-        async willSendResponse({ operation, errors, response }) {
-          const type = operation?.operation ?? 'unknown';
-          const failed = Boolean(errors?.length) || (response.body.kind === 'single' && Boolean(response.body.singleResult.errors?.length));
-          metrics.requests.inc({ operation_type: type, outcome: failed ? 'error' : 'ok' });
-          metrics.requestDuration.observe({ operation_type: type }, (performance.now() - started) / 1000);
-        },
-      };
-    },
-  };
-}

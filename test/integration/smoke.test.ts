@@ -60,6 +60,6 @@ describe('METRICS_PORT', () => {
     expect(stack.gateway.metricsUrl).not.toBe(stack.url);
     const metrics = await fetch(`${stack.gateway.metricsUrl}/metrics`);
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toContain('gatehouse_graphql_requests_total{operation_type="query",outcome="ok"} 1');
+    expect(await metrics.text()).toContain('gatehouse_graphql_requests_total{operation_type="query",outcome="ok",error_code=""} 1');
   });
 });
