@@ -30,6 +30,7 @@ const envSchema = z.object({
   LENEL_CACHE_MAX_ACCOUNTS: int(1).default(200),
 
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_TIMEOUT_MS: int(1).default(1_000),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_TTL_SECONDS: int(1).default(1_800),
   SESSION_ABSOLUTE_TTL_SECONDS: int(1).default(43_200),
@@ -78,7 +79,7 @@ export interface Config {
   lenelService: { username: string; password: string } | undefined;
   lenelCacheTtlMs: number;
   lenelCacheMaxAccounts: number;
-  session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number; redisUrl: string | undefined };
+  session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number; redisUrl: string | undefined; redisTimeoutMs: number };
   http: {
     connectTimeoutMs: number;
     headersTimeoutMs: number;
@@ -146,7 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lenelService: e.LENEL_SERVICE_USERNAME ? { username: e.LENEL_SERVICE_USERNAME, password: e.LENEL_SERVICE_PASSWORD! } : undefined,
     lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
     lenelCacheMaxAccounts: e.LENEL_CACHE_MAX_ACCOUNTS,
-    session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS, redisUrl: e.REDIS_URL },
+    session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS, redisUrl: e.REDIS_URL, redisTimeoutMs: e.REDIS_TIMEOUT_MS },
     http: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,

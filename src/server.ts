@@ -127,9 +127,12 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   });
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
-    // Reports each upstream's circuit state; it never calls the upstreams itself.
+    // Reports each upstream's circuit state and the session store's connection state (kept up to
+    // date by the connection's events); it calls neither on a probe.
     const upstreams = Object.fromEntries(UPSTREAMS.map((name) => [name, services.clients[name]?.circuitState ?? 'not-configured']));
-    return reply.code(draining ? 503 : 200).send({ status: draining ? 'draining' : 'ready', upstreams });
+    const sessionStore = services.redis ? (services.redis.available ? 'up' : 'down') : 'memory';
+    const status = draining ? 'draining' : sessionStore === 'down' ? 'unavailable' : 'ready';
+    return reply.code(status === 'ready' ? 200 : 503).send({ status, sessionStore, upstreams });
   });
   fastify.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   // Set before the Apollo plugin is registered: a plugin context inherits the handler present at
@@ -145,6 +148,9 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id }),
   });
 
+  // Requests arriving before Redis is connected would be refused: give it a moment. A Redis that is
+  // down at start-up does not stop the gateway; /readyz says so until it connects.
+  await services.redis?.connected(config.session.redisTimeoutMs);
   await fastify.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -4,9 +4,9 @@ import type { AccountUpstream } from './auth/accounts.js';
 import { AttemptLimiter } from './auth/rate-limit.js';
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
+import { RedisConnection } from './auth/redis-connection.js';
 import { RedisSessionStore } from './auth/redis-session-store.js';
 import { processLock, RedisRefreshLock } from './auth/refresh-lock.js';
-import { Redis } from 'ioredis';
 import { UpstreamClient } from './datasources/http-client.js';
 import { HrUpstream } from './datasources/hr/index.js';
 import { ForensicUpstream } from './datasources/forensic/index.js';
@@ -23,6 +23,8 @@ export interface Services {
   metrics: Metrics;
   sessions: SessionService;
   store: SessionStore;
+  /** The Redis connection behind the store, when REDIS_URL is set. */
+  redis: RedisConnection | undefined;
   limiters: {
     signInPerLogin: AttemptLimiter;
     signInPerIp: AttemptLimiter;
@@ -52,9 +54,9 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     const url = config.upstreams[name].url;
     if (url) clients[name] = new UpstreamClient(name, url, config.http, logger, metrics);
   }
-  // Redis when configured: several replicas share sessions and attempt counts. A command fails after
-  // two reconnection attempts rather than waiting for Redis indefinitely.
-  const redis = config.session.redisUrl ? new Redis(config.session.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // Redis when configured: several replicas share sessions and attempt counts.
+  const connection = config.session.redisUrl ? new RedisConnection(config.session.redisUrl, config.session.redisTimeoutMs, logger) : undefined;
+  const redis = connection?.client;
   const store: SessionStore = redis ? new RedisSessionStore(redis) : new MemorySessionStore();
   const sessions = new SessionService(store, sessionSecret, config.session);
   const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
@@ -69,6 +71,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     metrics,
     sessions,
     store,
+    redis: connection,
     limiters: {
       signInPerLogin: new AttemptLimiter('sign-in-login', r.signInPerLogin, r.windowSeconds, redis),
       signInPerIp: new AttemptLimiter('sign-in-ip', r.signInPerIp, r.windowSeconds, redis),
@@ -84,7 +87,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     async close() {
       await Promise.all(Object.values(clients).map((client) => client.close()));
       await store.close();
-      await redis?.quit().catch(() => redis.disconnect());
+      await connection?.close();
     },
   };
   return services;

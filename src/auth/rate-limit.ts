@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { rateLimited } from '../errors.js';
+import { rateLimited, serviceUnavailable } from '../errors.js';
 
 /**
  * Attempt limits for guessable secrets (passwords, one-time codes). Every attempt counts, including
@@ -12,7 +12,7 @@ export class AttemptLimiter {
 
   constructor(name: string, points: number, durationSeconds: number, redis?: Redis) {
     this.limiter = redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `gatehouse:limit:${name}`, points, duration: durationSeconds })
+      ? new RateLimiterRedis({ storeClient: redis, rejectIfRedisNotReady: true, keyPrefix: `gatehouse:limit:${name}`, points, duration: durationSeconds })
       : new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
   }
 
@@ -23,7 +23,8 @@ export class AttemptLimiter {
         await this.limiter.consume(key);
       } catch (error) {
         if (error instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
-        throw error;
+        // Redis unreachable: refuse (never let the attempt through uncounted), but as retryable.
+        throw serviceUnavailable();
       }
     }
   }

@@ -80,6 +80,8 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
     const clients = [new Redis(redis.url), new Redis(redis.url)];
     const [a, b] = clients.map((client) => new AttemptLimiter('test4', 3, 60, client)) as [AttemptLimiter, AttemptLimiter];
     try {
+      // A limiter refuses (SERVICE_UNAVAILABLE) until its connection is ready.
+      await Promise.all(clients.map((client) => new Promise((resolve) => client.once('ready', resolve))));
       await a.consume('login:ana');
       await b.consume('login:ana');
       await a.consume('login:ana');
