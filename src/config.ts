@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttemptLimitSettings } from './auth/attempt-limits.js';
 import type { UpstreamName } from './upstreams.js';
 
 /**
@@ -55,11 +56,18 @@ const envSchema = z.object({
   FIELD_SUGGESTIONS: bool.optional(),
   SHUTDOWN_GRACE_MS: int(0).default(10_000),
 
-  SIGN_IN_LIMIT_PER_LOGIN: int(1).default(10),
-  SIGN_IN_LIMIT_PER_IP: int(1).default(50),
-  CODE_LIMIT_PER_TARGET: int(1).default(5),
-  CODE_LIMIT_PER_IP: int(1).default(30),
-  RATE_LIMIT_WINDOW_SECONDS: int(1).default(60),
+  SIGN_IN_MAX_CONSECUTIVE_FAILURES: int(1).default(10),
+  SIGN_IN_MAX_FAILURES_PER_IP: int(1).default(100),
+  SIGN_IN_MAX_FAILURES_PER_LOGIN: int(1).default(200),
+  CODE_MAX_CONSECUTIVE_FAILURES: int(1).default(5),
+  CODE_MAX_FAILURES_PER_IP: int(1).default(30),
+  CODE_MAX_FAILURES_PER_TARGET: int(1).default(60),
+  FAILURE_WINDOW_SECONDS: int(1).default(86_400),
+  FAILURE_BLOCK_SECONDS: int(1).default(3_600),
+  MESSAGE_LIMIT_PER_TARGET: int(1).default(5),
+  MESSAGE_LIMIT_PER_IP: int(1).default(30),
+  REGISTRATION_LIMIT_PER_IP: int(1).default(20),
+  REQUEST_LIMIT_WINDOW_SECONDS: int(1).default(3_600),
 });
 
 export interface UpstreamConfig {
@@ -103,13 +111,7 @@ export interface Config {
   /** "Did you mean …?" in validation errors */
   fieldSuggestions: boolean;
   shutdownGraceMs: number;
-  rateLimits: {
-    signInPerLogin: number;
-    signInPerIp: number;
-    codePerTarget: number;
-    codePerIp: number;
-    windowSeconds: number;
-  };
+  attemptLimits: AttemptLimitSettings;
 }
 
 export class ConfigError extends Error {
@@ -164,12 +166,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
     fieldSuggestions: e.FIELD_SUGGESTIONS ?? e.NODE_ENV !== 'production',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    rateLimits: {
-      signInPerLogin: e.SIGN_IN_LIMIT_PER_LOGIN,
-      signInPerIp: e.SIGN_IN_LIMIT_PER_IP,
-      codePerTarget: e.CODE_LIMIT_PER_TARGET,
-      codePerIp: e.CODE_LIMIT_PER_IP,
-      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    attemptLimits: {
+      signIn: { consecutive: e.SIGN_IN_MAX_CONSECUTIVE_FAILURES, perIp: e.SIGN_IN_MAX_FAILURES_PER_IP, perSubject: e.SIGN_IN_MAX_FAILURES_PER_LOGIN },
+      code: { consecutive: e.CODE_MAX_CONSECUTIVE_FAILURES, perIp: e.CODE_MAX_FAILURES_PER_IP, perSubject: e.CODE_MAX_FAILURES_PER_TARGET },
+      failureWindowSeconds: e.FAILURE_WINDOW_SECONDS,
+      pairBlockSeconds: e.FAILURE_BLOCK_SECONDS,
+      messagePerTarget: e.MESSAGE_LIMIT_PER_TARGET,
+      messagePerIp: e.MESSAGE_LIMIT_PER_IP,
+      registrationPerIp: e.REGISTRATION_LIMIT_PER_IP,
+      requestWindowSeconds: e.REQUEST_LIMIT_WINDOW_SECONDS,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { upstreamUnavailable } from './errors.js';
 import type { AccountUpstream } from './auth/accounts.js';
-import { AttemptLimiter } from './auth/rate-limit.js';
+import { createAttemptLimits, type AttemptLimits } from './auth/attempt-limits.js';
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
 import { RedisConnection } from './auth/redis-connection.js';
@@ -25,12 +25,8 @@ export interface Services {
   store: SessionStore;
   /** The Redis connection behind the store, when REDIS_URL is set. */
   redis: RedisConnection | undefined;
-  limiters: {
-    signInPerLogin: AttemptLimiter;
-    signInPerIp: AttemptLimiter;
-    codePerTarget: AttemptLimiter;
-    codePerIp: AttemptLimiter;
-  };
+  /** Abuse limits by policy name (sign-in, codes, password checks, messages, registrations). */
+  limits: AttemptLimits;
   /** One HTTP client per configured upstream (their pools, circuits). */
   clients: Partial<Record<UpstreamName, UpstreamClient>>;
   /** The upstreams people sign in to, by name. */
@@ -64,7 +60,6 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion, refreshLock);
   const rehive = clients.rehive && new RehiveUpstream(clients.rehive, sessions);
   const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService, refreshLock });
-  const { rateLimits: r } = config;
   const services: Services = {
     config,
     logger,
@@ -72,12 +67,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     sessions,
     store,
     redis: connection,
-    limiters: {
-      signInPerLogin: new AttemptLimiter('sign-in-login', r.signInPerLogin, r.windowSeconds, redis),
-      signInPerIp: new AttemptLimiter('sign-in-ip', r.signInPerIp, r.windowSeconds, redis),
-      codePerTarget: new AttemptLimiter('code-target', r.codePerTarget, r.windowSeconds, redis),
-      codePerIp: new AttemptLimiter('code-ip', r.codePerIp, r.windowSeconds, redis),
-    },
+    limits: createAttemptLimits(config.attemptLimits, sessionSecret, redis),
     clients,
     accounts: { ...(hr ? { hr } : {}), ...(lenel ? { lenel } : {}), ...(rehive ? { rehive } : {}), ...(forensic ? { forensic } : {}) },
     hr,

@@ -53,7 +53,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const lenel = createLenelEmulator(options.lenel || {});
   const forensic = createForensicEmulator(options.forensic || {});
   const rehive = createRehiveEmulator(options.rehive || {});
-  const env: Record<string, string> = { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', RATE_LIMIT_WINDOW_SECONDS: '60', ...options.env };
+  const env: Record<string, string> = { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', ...options.env };
   if (options.hr !== false) env.HR_URL = await hr.listen();
   if (options.lenel !== false) env.LENEL_URL = await lenel.listen();
   if (options.forensic !== false) env.FORENSIC_URL = await forensic.listen();
