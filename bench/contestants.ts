@@ -25,8 +25,6 @@ export function contestantSpecs(lenelUrl: string, password: string): ContestantS
     LENEL_SERVICE_PASSWORD: password,
     LENEL_CACHE_TTL_MS: String(ttlMs),
     SESSION_SECRET: randomBytes(32).toString('base64url'),
-    // The harness signs in 100+ callers from one address before timing; sign-in is not measured.
-    SIGN_IN_LIMIT_PER_IP: '100000',
   });
   const peer = { NODE_ENV: 'production', LENEL_URL: lenelUrl };
   return [

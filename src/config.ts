@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttemptLimitSettings } from './auth/attempt-limits.js';
 import type { UpstreamName } from './upstreams.js';
 
 /**
@@ -38,6 +39,7 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(['hr', 'rehive', 'forensic'], { message: 'must list HR, REHIVE or FORENSIC, comma-separated' }))),
 
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_TIMEOUT_MS: int(1).default(1_000),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_TTL_SECONDS: int(1).default(1_800),
   SESSION_ABSOLUTE_TTL_SECONDS: int(1).default(43_200),
@@ -76,11 +78,18 @@ const envSchema = z.object({
   FIELD_SUGGESTIONS: bool.optional(),
   SHUTDOWN_GRACE_MS: int(0).default(10_000),
 
-  SIGN_IN_LIMIT_PER_LOGIN: int(1).default(10),
-  SIGN_IN_LIMIT_PER_IP: int(1).default(50),
-  CODE_LIMIT_PER_TARGET: int(1).default(5),
-  CODE_LIMIT_PER_IP: int(1).default(30),
-  RATE_LIMIT_WINDOW_SECONDS: int(1).default(60),
+  SIGN_IN_MAX_CONSECUTIVE_FAILURES: int(1).default(10),
+  SIGN_IN_MAX_FAILURES_PER_IP: int(1).default(100),
+  SIGN_IN_MAX_FAILURES_PER_LOGIN: int(1).default(200),
+  CODE_MAX_CONSECUTIVE_FAILURES: int(1).default(5),
+  CODE_MAX_FAILURES_PER_IP: int(1).default(30),
+  CODE_MAX_FAILURES_PER_TARGET: int(1).default(60),
+  FAILURE_WINDOW_SECONDS: int(1).default(86_400),
+  FAILURE_BLOCK_SECONDS: int(1).default(3_600),
+  MESSAGE_LIMIT_PER_TARGET: int(1).default(5),
+  MESSAGE_LIMIT_PER_IP: int(1).default(30),
+  REGISTRATION_LIMIT_PER_IP: int(1).default(20),
+  REQUEST_LIMIT_WINDOW_SECONDS: int(1).default(3_600),
 });
 
 /** `scheme://host[:port]` exactly as a browser sends it in `Origin`. */
@@ -114,7 +123,7 @@ export interface Config {
   lenelCacheMaxAccounts: number;
   /** Upstreams whose users the lenel service account may link to a cardholder by (vouched) e-mail. */
   employeeLinkUpstreams: ReadonlySet<UpstreamName>;
-  session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number; redisUrl: string | undefined };
+  session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number; redisUrl: string | undefined; redisTimeoutMs: number };
   http: {
     connectTimeoutMs: number;
     headersTimeoutMs: number;
@@ -153,13 +162,7 @@ export interface Config {
   /** "Did you mean …?" in validation errors */
   fieldSuggestions: boolean;
   shutdownGraceMs: number;
-  rateLimits: {
-    signInPerLogin: number;
-    signInPerIp: number;
-    codePerTarget: number;
-    codePerIp: number;
-    windowSeconds: number;
-  };
+  attemptLimits: AttemptLimitSettings;
 }
 
 export class ConfigError extends Error {
@@ -202,7 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
     lenelCacheMaxAccounts: e.LENEL_CACHE_MAX_ACCOUNTS,
     employeeLinkUpstreams: new Set(e.EMPLOYEE_LINK_UPSTREAMS),
-    session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS, redisUrl: e.REDIS_URL },
+    session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS, redisUrl: e.REDIS_URL, redisTimeoutMs: e.REDIS_TIMEOUT_MS },
     http: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
@@ -229,12 +232,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
     fieldSuggestions: e.FIELD_SUGGESTIONS ?? e.NODE_ENV !== 'production',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    rateLimits: {
-      signInPerLogin: e.SIGN_IN_LIMIT_PER_LOGIN,
-      signInPerIp: e.SIGN_IN_LIMIT_PER_IP,
-      codePerTarget: e.CODE_LIMIT_PER_TARGET,
-      codePerIp: e.CODE_LIMIT_PER_IP,
-      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    attemptLimits: {
+      signIn: { consecutive: e.SIGN_IN_MAX_CONSECUTIVE_FAILURES, perIp: e.SIGN_IN_MAX_FAILURES_PER_IP, perSubject: e.SIGN_IN_MAX_FAILURES_PER_LOGIN },
+      code: { consecutive: e.CODE_MAX_CONSECUTIVE_FAILURES, perIp: e.CODE_MAX_FAILURES_PER_IP, perSubject: e.CODE_MAX_FAILURES_PER_TARGET },
+      failureWindowSeconds: e.FAILURE_WINDOW_SECONDS,
+      pairBlockSeconds: e.FAILURE_BLOCK_SECONDS,
+      messagePerTarget: e.MESSAGE_LIMIT_PER_TARGET,
+      messagePerIp: e.MESSAGE_LIMIT_PER_IP,
+      registrationPerIp: e.REGISTRATION_LIMIT_PER_IP,
+      requestWindowSeconds: e.REQUEST_LIMIT_WINDOW_SECONDS,
     },
   };
 }

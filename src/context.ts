@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestReport } from './access-log.js';
 import type { Session } from './auth/session.js';
-import { unauthenticated } from './errors.js';
+import { ErrorCode, GatehouseError, serviceUnavailable, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import { HrDataSource } from './datasources/hr/index.js';
 import { ForensicDataSource } from './datasources/forensic/index.js';
@@ -43,7 +43,7 @@ export function bearerToken(authorization: string | undefined): string | undefin
 export async function createContext(services: Services, input: ContextInput): Promise<GatehouseContext> {
   const requestId = input.requestId ?? randomUUID();
   const token = bearerToken(input.authorization);
-  const session = token ? await services.sessions.resolve(token) : undefined;
+  const session = token ? await services.sessions.resolve(token).catch(wholeRequestUnavailable) : undefined;
   const sessionInvalid = input.authorization !== undefined && input.authorization !== '' && !session;
   // The datasource getters live on the prototype: Apollo Server copies the context's own enumerable
   // properties into a clone per operation (Object.assign), which would otherwise call every getter.
@@ -72,6 +72,12 @@ export async function createContext(services: Services, input: ContextInput): Pr
     session,
     sessionInvalid,
   });
+}
+
+/** A session that cannot be resolved leaves nothing to serve: the whole request is a 503 with Retry-After. */
+function wholeRequestUnavailable(error: unknown): never {
+  if (error instanceof GatehouseError && error.code === ErrorCode.SERVICE_UNAVAILABLE) throw serviceUnavailable('request');
+  throw error;
 }
 
 /** The caller's session, or UNAUTHENTICATED. */

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ export const ErrorCode = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -82,6 +84,20 @@ export const upstreamTimeout = (upstream: UpstreamName, outcome?: UpstreamOutcom
 export const upstreamError = (upstream: UpstreamName, reason = 'answered something the gateway cannot use', outcome?: UpstreamOutcome): GatehouseError =>
   new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}${maybeApplied(outcome)}.`, { upstream, ...outcomeExt(outcome) });
 
+/** How long a client should wait before retrying when the session store is unreachable (Redis reconnects within a second). */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The gateway's own session store (Redis) is unreachable: retryable, never a 500. `request`: nothing
+ * of the request could be served (its session could not be resolved), so Apollo Server answers
+ * HTTP 503 with Retry-After (it reads `extensions.http`; formatError drops it from the body).
+ */
+export const serviceUnavailable = (scope: 'field' | 'request' = 'field'): GatehouseError =>
+  new GatehouseError(ErrorCode.SERVICE_UNAVAILABLE, "The gateway's session store is unavailable. Try again shortly.", {
+    retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+    ...(scope === 'request' ? { http: { status: 503, headers: new HeaderMap([['retry-after', String(STORE_RETRY_AFTER_SECONDS)]]) } } : {}),
+  });
+
 export const internalError = (): GatehouseError => new GatehouseError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
 
 // Request-level errors from Apollo Server and graphql-js (parse, validation, variable coercion,
@@ -97,8 +113,10 @@ const PROTOCOL_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NO
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof GatehouseError) {
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+    const gatehouse = asGatehouseError(original);
+    if (gatehouse) {
+      const { http: _http, ...extensions } = gatehouse.extensions;
+      return { message: gatehouse.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PROTOCOL_CODES.has(code)) return { message: formatted.message, extensions: { code } };
@@ -108,4 +126,14 @@ export function createFormatError(logger: Logger) {
     logger.error({ err: original, path: formatted.path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
     return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
+}
+
+/**
+ * A GatehouseError, also when Apollo Server wrapped one thrown by the context function: it wraps
+ * errors it does not recognise as its own graphql's GraphQLError (the test runner loads graphql twice).
+ */
+function asGatehouseError(error: unknown): GatehouseError | undefined {
+  if (error instanceof GatehouseError) return error;
+  const wrapped = (error as { originalError?: unknown } | null)?.originalError;
+  return wrapped instanceof GatehouseError ? wrapped : undefined;
 }

@@ -145,9 +145,12 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   });
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
-    // Reports each upstream's circuit state; it never calls the upstreams itself.
+    // Reports each upstream's circuit state and the session store's connection state (kept up to
+    // date by the connection's events); it calls neither on a probe.
     const upstreams = Object.fromEntries(UPSTREAMS.map((name) => [name, services.clients[name]?.circuitState ?? 'not-configured']));
-    return reply.code(draining ? 503 : 200).send({ status: draining ? 'draining' : 'ready', upstreams });
+    const sessionStore = services.redis ? (services.redis.available ? 'up' : 'down') : 'memory';
+    const status = draining ? 'draining' : sessionStore === 'down' ? 'unavailable' : 'ready';
+    return reply.code(status === 'ready' ? 200 : 503).send({ status, sessionStore, upstreams });
   });
   const serveMetrics = async (_request: unknown, reply: FastifyReply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   // With METRICS_PORT the metrics leave the public listener: they describe traffic and upstreams.
@@ -175,6 +178,9 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id, report: reportFor(request) }),
   });
 
+  // Requests arriving before Redis is connected would be refused: give it a moment. A Redis that is
+  // down at start-up does not stop the gateway; /readyz says so until it connects.
+  await services.redis?.connected(config.session.redisTimeoutMs);
   fastify.server.maxConnections = config.server.maxConnections;
   await fastify.listen({ port: config.port, host: config.host });
   if (metricsServer && config.metricsListener) await metricsServer.listen(config.metricsListener);

@@ -1,12 +1,12 @@
 import type { Config } from './config.js';
 import { upstreamUnavailable } from './errors.js';
 import type { AccountUpstream } from './auth/accounts.js';
-import { AttemptLimiter } from './auth/rate-limit.js';
+import { createAttemptLimits, type AttemptLimits } from './auth/attempt-limits.js';
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
+import { RedisConnection } from './auth/redis-connection.js';
 import { RedisSessionStore } from './auth/redis-session-store.js';
 import { processLock, RedisRefreshLock } from './auth/refresh-lock.js';
-import { Redis } from 'ioredis';
 import { UpstreamClient } from './datasources/http-client.js';
 import { HrUpstream } from './datasources/hr/index.js';
 import { ForensicUpstream } from './datasources/forensic/index.js';
@@ -23,12 +23,10 @@ export interface Services {
   metrics: Metrics;
   sessions: SessionService;
   store: SessionStore;
-  limiters: {
-    signInPerLogin: AttemptLimiter;
-    signInPerIp: AttemptLimiter;
-    codePerTarget: AttemptLimiter;
-    codePerIp: AttemptLimiter;
-  };
+  /** The Redis connection behind the store, when REDIS_URL is set. */
+  redis: RedisConnection | undefined;
+  /** Abuse limits by policy name (sign-in, codes, password checks, messages, registrations). */
+  limits: AttemptLimits;
   /** One HTTP client per configured upstream (their pools, circuits). */
   clients: Partial<Record<UpstreamName, UpstreamClient>>;
   /** The upstreams people sign in to, by name. */
@@ -52,9 +50,9 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     const url = config.upstreams[name].url;
     if (url) clients[name] = new UpstreamClient(name, url, config.http, logger, metrics);
   }
-  // Redis when configured: several replicas share sessions and attempt counts. A command fails after
-  // two reconnection attempts rather than waiting for Redis indefinitely.
-  const redis = config.session.redisUrl ? new Redis(config.session.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // Redis when configured: several replicas share sessions and attempt counts.
+  const connection = config.session.redisUrl ? new RedisConnection(config.session.redisUrl, config.session.redisTimeoutMs, logger) : undefined;
+  const redis = connection?.client;
   const store: SessionStore = redis ? new RedisSessionStore(redis) : new MemorySessionStore();
   const sessions = new SessionService(store, sessionSecret, config.session);
   const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
@@ -62,19 +60,14 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion, refreshLock);
   const rehive = clients.rehive && new RehiveUpstream(clients.rehive, sessions);
   const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService, linkUpstreams: config.employeeLinkUpstreams, refreshLock });
-  const { rateLimits: r } = config;
   const services: Services = {
     config,
     logger,
     metrics,
     sessions,
     store,
-    limiters: {
-      signInPerLogin: new AttemptLimiter('sign-in-login', r.signInPerLogin, r.windowSeconds, redis),
-      signInPerIp: new AttemptLimiter('sign-in-ip', r.signInPerIp, r.windowSeconds, redis),
-      codePerTarget: new AttemptLimiter('code-target', r.codePerTarget, r.windowSeconds, redis),
-      codePerIp: new AttemptLimiter('code-ip', r.codePerIp, r.windowSeconds, redis),
-    },
+    redis: connection,
+    limits: createAttemptLimits(config.attemptLimits, sessionSecret, redis),
     clients,
     accounts: { ...(hr ? { hr } : {}), ...(lenel ? { lenel } : {}), ...(rehive ? { rehive } : {}), ...(forensic ? { forensic } : {}) },
     hr,
@@ -84,7 +77,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     async close() {
       await Promise.all(Object.values(clients).map((client) => client.close()));
       await store.close();
-      await redis?.quit().catch(() => redis.disconnect());
+      await connection?.close();
     },
   };
   return services;

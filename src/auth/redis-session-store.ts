@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import { reach } from './redis-connection.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 
 const MAX_ATTEMPTS = 50;
@@ -8,7 +9,8 @@ const MAX_ATTEMPTS = 50;
  * Sessions in Redis, for several gateway replicas and restarts that keep sessions. Two keys per
  * session, both expiring with it: the record by session id, and the token hash → id index (the
  * token itself is never stored). `update` is optimistic: WATCH the record, apply the change,
- * MULTI/EXEC, and try again if another replica changed it in between.
+ * MULTI/EXEC, and try again if another replica changed it in between. With Redis unreachable every
+ * method throws SERVICE_UNAVAILABLE.
  */
 export class RedisSessionStore implements SessionStore {
   /** WATCH is per connection: updates from this process take turns so their watches do not mix. */
@@ -21,11 +23,11 @@ export class RedisSessionStore implements SessionStore {
   ) {}
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    return this.live(await this.redis.get(this.sessionKey(id)));
+    return this.live(await reach(this.redis.get(this.sessionKey(id))));
   }
 
   async findByTokenHash(tokenHash: string): Promise<SessionRecord | undefined> {
-    const id = await this.redis.get(this.tokenKey(tokenHash));
+    const id = await reach(this.redis.get(this.tokenKey(tokenHash)));
     return id === null ? undefined : this.get(id);
   }
 
@@ -38,14 +40,14 @@ export class RedisSessionStore implements SessionStore {
   private async updateNow(id: string, change: (current: SessionRecord | undefined) => SessionRecord | undefined): Promise<SessionRecord | undefined> {
     const key = this.sessionKey(id);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      await this.redis.watch(key);
+      await reach(this.redis.watch(key));
       let current: SessionRecord | undefined;
       let next: SessionRecord | undefined;
       try {
-        current = this.live(await this.redis.get(key));
+        current = this.live(await reach(this.redis.get(key)));
         next = change(current ? structuredClone(current) : undefined);
       } catch (error) {
-        await this.redis.unwatch();
+        await reach(this.redis.unwatch());
         throw error;
       }
       const transaction = this.redis.multi();
@@ -57,7 +59,7 @@ export class RedisSessionStore implements SessionStore {
         transaction.set(this.tokenKey(next.tokenHash), id, 'PX', ttl);
       }
       // null: another replica changed the record in between; read it again after a short, random pause.
-      if ((await transaction.exec()) !== null) return next && ttl > 0 ? next : undefined;
+      if ((await reach(transaction.exec())) !== null) return next && ttl > 0 ? next : undefined;
       await delay(1 + Math.random() * 4 * Math.min(attempt + 1, 5));
     }
     throw new Error('session update kept conflicting');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import { reach } from './redis-connection.js';
 
 /**
  * Serialises credential refreshes of one account across gateway replicas. In one process the
@@ -30,7 +31,7 @@ export class RedisRefreshLock implements RefreshLock {
     const owner = randomUUID();
     const giveUpAt = Date.now() + this.waitMs;
     // Past the wait the refresh goes ahead unlocked: a stuck lock must not stop the account working.
-    while ((await this.redis.set(lockKey, owner, 'PX', this.holdMs, 'NX')) !== 'OK' && Date.now() < giveUpAt) await delay(20);
+    while ((await reach(this.redis.set(lockKey, owner, 'PX', this.holdMs, 'NX'))) !== 'OK' && Date.now() < giveUpAt) await delay(20);
     try {
       return await task();
     } finally {

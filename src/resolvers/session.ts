@@ -65,12 +65,10 @@ const Mutation: MutationResolvers = {
     if (upstream === 'rehive' && !input.company) throw invalidField('company', 'is required for REHIVE');
     if (upstream !== 'rehive' && input.company != null) throw invalidField('company', 'is only accepted for REHIVE');
     if (upstream !== 'rehive' && input.sessionDurationSeconds != null) throw invalidField('sessionDurationSeconds', 'is only accepted for REHIVE');
-    const { limiters } = context.services;
-    // Counted before the upstream call, so guesses spread over aliases in one request count too.
-    await limiters.signInPerLogin.consume(`${upstream}:${login.toLowerCase()}`);
-    await limiters.signInPerIp.consume(context.clientIp);
     const accountUpstream = configured(context.services.accounts[upstream], upstream);
-    const account = await accountUpstream.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds });
+    const account = await context.services.limits.signIn.attempt({ upstream, login, ip: context.clientIp }, () =>
+      accountUpstream.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds }),
+    );
     return linkAccount(context, account);
   },
 

@@ -6,21 +6,38 @@ export const hasRedisServer = spawnSync('redis-server', ['--version']).status ==
 
 export interface RedisServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a Redis that keeps its connections open but stops answering. */
+  pause(): void;
+  resume(): void;
 }
 
-/** A throwaway redis-server on a free loopback port, without persistence. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+export interface RedisOptions {
+  /** Default: a free port. Give the stopped server's port to restart it where clients expect it. */
+  port?: number;
+  /** A data directory turns on AOF persistence (appendonly yes, appendfsync everysec); default: none. */
+  dataDir?: string;
+}
+
+/** A throwaway redis-server on a loopback port. */
+export async function startRedis(options: RedisOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dataDir ? ['--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no'];
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
   await waitForPort(port);
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+        child.kill('SIGCONT');
       }),
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
   };
 }
 

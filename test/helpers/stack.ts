@@ -55,7 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const lenel = createLenelEmulator(options.lenel || {});
   const forensic = createForensicEmulator(options.forensic || {});
   const rehive = createRehiveEmulator(options.rehive || {});
-  const env: Record<string, string> = { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', RATE_LIMIT_WINDOW_SECONDS: '60', ...options.env };
+  const env: Record<string, string> = { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', ...options.env };
   const via = async (name: keyof NonNullable<StackOptions['through']>, url: string) => (await options.through?.[name]?.(url)) ?? url;
   if (options.hr !== false) env.HR_URL = await via('hr', await hr.listen());
   if (options.lenel !== false) env.LENEL_URL = await via('lenel', await lenel.listen());

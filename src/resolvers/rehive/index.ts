@@ -1,3 +1,4 @@
+import type { CodeAttempt } from '../../auth/attempt-limits.js';
 import { linkedAccountView } from '../../auth/session.js';
 import type { GatehouseContext } from '../../context.js';
 import { badUserInput, unauthenticated } from '../../errors.js';
@@ -34,37 +35,35 @@ const Query: QueryResolvers = {
 const Mutation: MutationResolvers = {
   register: async (_, { input }, context) => {
     const body = registration(input);
-    // Account creation is as abusable as sign-in: it shares the per-client sign-in budget.
-    await context.services.limiters.signInPerIp.consume(context.clientIp);
+    await context.services.limits.registration.spend({ ip: context.clientIp });
     return linkAccount(context, await rehiveUpstream(context).register(body, registrationLogin(input)));
   },
   registerCompany: async (_, { input }, context) => {
     const body = companyRegistration(input);
-    await context.services.limiters.signInPerIp.consume(context.clientIp);
+    await context.services.limits.registration.spend({ ip: context.clientIp });
     return linkAccount(context, await rehiveUpstream(context).registerCompany(body, registrationLogin(input)));
   },
 
   verifyEmail: async (_, { key }, context) => {
     checkSecret('key', key, MAX_KEY);
-    await limitAttempts(context, 'verify-email', key);
-    await rehiveUpstream(context).verifyEmail(key);
+    const rehive = rehiveUpstream(context);
+    await guessCode(context, 'verify-email', key, () => rehive.verifyEmail(key));
     return true;
   },
   resendEmailVerification: async (_, { email, company }, context) => {
     new InputCheck().notBlank('email', email).email('email', email).notBlank('company', company).maxLength('company', company, MAX_COMPANY).done();
-    await limitAttempts(context, 'resend-email', `${company}:${email.toLowerCase()}`);
+    await context.services.limits.message.spend({ kind: 'resend-email', target: `${company}:${email}`, ip: context.clientIp });
     await rehiveUpstream(context).resendEmailVerification(email, company);
     return true;
   },
   verifyMobile: async (_, { otp }, context) => {
     checkSecret('otp', otp, MAX_CODE);
-    await limitAttempts(context, 'verify-mobile', accountTarget(context));
-    await context.rehive.verifyMobile(otp);
+    await guessCode(context, 'verify-mobile', accountTarget(context), () => context.rehive.verifyMobile(otp));
     return true;
   },
   resendMobileVerification: async (_, { mobile, company }, context) => {
     new InputCheck().notBlank('mobile', mobile).maxLength('mobile', mobile, MAX_LOGIN).notBlank('company', company).maxLength('company', company, MAX_COMPANY).done();
-    await limitAttempts(context, 'resend-mobile', `${company}:${mobile}`);
+    await context.services.limits.message.spend({ kind: 'resend-mobile', target: `${company}:${mobile}`, ip: context.clientIp });
     await rehiveUpstream(context).resendMobileVerification(mobile, company);
     return true;
   },
@@ -74,15 +73,12 @@ const Mutation: MutationResolvers = {
     const account = context.session?.accounts.rehive;
     if (!account) throw unauthenticated('rehive');
     if (!account.mfa) throw badUserInput('No multi-factor challenge is pending for this account.', { challengeId: ['No challenge is pending.'] });
-    // Counted per field call before the upstream call: aliases in one request cannot multiply guesses.
-    await limitAttempts(context, 'mfa-challenge', accountTarget(context));
-    return linkedAccountView(await context.rehive.completeMfaChallenge(challengeId, code));
+    return linkedAccountView(await guessCode(context, 'mfa-challenge', accountTarget(context), () => context.rehive.completeMfaChallenge(challengeId, code)));
   },
   createMfaAuthenticator: (_, { type }, { rehive }) => rehive.createAuthenticator(type.toLowerCase() as 'totp' | 'sms' | 'static'),
   verifyMfaAuthenticator: async (_, { id, code }, context) => {
     new InputCheck().param('id', id, 'identifier').notBlank('code', code).maxLength('code', code, MAX_CODE).done();
-    await limitAttempts(context, 'mfa-authenticator', accountTarget(context));
-    return context.rehive.verifyAuthenticator(id, code);
+    return guessCode(context, 'mfa-authenticator', accountTarget(context), () => context.rehive.verifyAuthenticator(id, code));
   },
   deleteMfaAuthenticator: async (_, { id }, { rehive }) => {
     new InputCheck().param('id', id, 'identifier').done();
@@ -95,11 +91,12 @@ const Mutation: MutationResolvers = {
     return true;
   },
 
-  createAuthToken: async (_, { password, durationSeconds }, { rehive, services, session }) => {
+  createAuthToken: async (_, { password, durationSeconds }, context) => {
     new InputCheck().notBlank('password', password).maxLength('password', password, 128).positiveInt('durationSeconds', durationSeconds).done();
+    const account = context.session?.accounts.rehive;
+    if (!account) throw unauthenticated('rehive');
     // The password is checked upstream: a stolen session must not be able to guess it here.
-    await services.limiters.codePerTarget.consume(`password-check:rehive:${session!.id}`);
-    return rehive.createToken(password, durationSeconds ?? null);
+    return context.services.limits.passwordCheck.attempt({ account, ip: context.clientIp }, () => context.rehive.createToken(password, durationSeconds ?? null));
   },
   deleteAuthToken: async (_, { id }, { rehive }) => {
     new InputCheck().param('id', id, 'word').done();
@@ -113,26 +110,26 @@ const Mutation: MutationResolvers = {
 
   requestAccountDeactivation: async (_, { user, company }, context) => {
     checkUserAndCompany(user, company);
-    await limitAttempts(context, 'deactivate-request', `${company}:${user.toLowerCase()}`);
+    await context.services.limits.message.spend({ kind: 'deactivate-request', target: `${company}:${user}`, ip: context.clientIp });
     await rehiveUpstream(context).requestAccountDeactivation(user, company);
     return true;
   },
   confirmAccountDeactivation: async (_, { key }, context) => {
     checkSecret('key', key, MAX_KEY);
-    await limitAttempts(context, 'deactivate', key);
-    await rehiveUpstream(context).confirmAccountDeactivation(key);
+    const rehive = rehiveUpstream(context);
+    await guessCode(context, 'deactivate', key, () => rehive.confirmAccountDeactivation(key));
     return true;
   },
   requestAccountDeletion: async (_, { user, company }, context) => {
     checkUserAndCompany(user, company);
-    await limitAttempts(context, 'delete-request', `${company}:${user.toLowerCase()}`);
+    await context.services.limits.message.spend({ kind: 'delete-request', target: `${company}:${user}`, ip: context.clientIp });
     await rehiveUpstream(context).requestAccountDeletion(user, company);
     return true;
   },
   confirmAccountDeletion: async (_, { key }, context) => {
     checkSecret('key', key, MAX_KEY);
-    await limitAttempts(context, 'delete', key);
-    await rehiveUpstream(context).confirmAccountDeletion(key);
+    const rehive = rehiveUpstream(context);
+    await guessCode(context, 'delete', key, () => rehive.confirmAccountDeletion(key));
     return true;
   },
 };
@@ -144,14 +141,9 @@ export function rehiveUpstream(context: GatehouseContext) {
   return configured(context.services.rehive, 'rehive');
 }
 
-/**
- * Attempts at a guessable secret (code, key, reset token): per target and per client IP, spent
- * before the upstream call so that aliases and batching in one request count one by one.
- */
-export async function limitAttempts(context: GatehouseContext, kind: string, target: string): Promise<void> {
-  const { codePerTarget, codePerIp } = context.services.limiters;
-  await codePerTarget.consume(`${kind}:${target}`);
-  await codePerIp.consume(`${kind}:${context.clientIp}`);
+/** A guess at a code or key about `target`, under the `code` attempt policy. */
+function guessCode<T>(context: GatehouseContext, kind: CodeAttempt['kind'], target: string, guess: () => Promise<T>): Promise<T> {
+  return context.services.limits.code.attempt({ kind, target, ip: context.clientIp }, guess);
 }
 
 /** The Rehive user the session's account belongs to (its limiter target). */

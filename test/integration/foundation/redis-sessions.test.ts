@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { AttemptLimiter } from '../../../src/auth/rate-limit.js';
+import { createAttemptLimits, type AttemptLimits } from '../../../src/auth/attempt-limits.js';
 import { RedisSessionStore } from '../../../src/auth/redis-session-store.js';
 import type { SessionRecord } from '../../../src/auth/session-store.js';
 import { loadConfig } from '../../../src/config.js';
+import { invalidCredentials } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 import { Metrics } from '../../../src/metrics.js';
 import { startGateway, type Gateway } from '../../../src/server.js';
@@ -76,15 +77,17 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
     }
   });
 
-  it('counts attempts across replicas: two replicas together allow no more guesses than one', async () => {
+  it('counts failures across replicas: two replicas together allow no more guesses than one', async () => {
     const clients = [new Redis(redis.url), new Redis(redis.url)];
-    const [a, b] = clients.map((client) => new AttemptLimiter('test4', 3, 60, client)) as [AttemptLimiter, AttemptLimiter];
+    const settings = { ...loadConfig({}).attemptLimits, signIn: { consecutive: 3, perIp: 100, perSubject: 100 } };
+    const [a, b] = clients.map((client) => createAttemptLimits(settings, TEST_SESSION_SECRET, client)) as [AttemptLimits, AttemptLimits];
+    const guess = (limits: AttemptLimits, login: string) => limits.signIn.attempt({ upstream: 'hr', login, ip: '203.0.113.9' }, () => Promise.reject(invalidCredentials('hr')));
     try {
-      await a.consume('login:ana');
-      await b.consume('login:ana');
-      await a.consume('login:ana');
-      await expect(b.consume('login:ana')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
-      await b.consume('login:someone-else');
+      // A limiter refuses (SERVICE_UNAVAILABLE) until its connection is ready.
+      await Promise.all(clients.map((client) => new Promise((resolve) => client.once('ready', resolve))));
+      for (const limits of [a, b, a]) await expect(guess(limits, 'ana@example.com')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      await expect(guess(b, 'ana@example.com')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+      await expect(guess(b, 'someone-else@example.com')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     } finally {
       await Promise.all(clients.map((client) => client.quit()));
     }
@@ -107,6 +110,22 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       expect(await ask(replica.url)).toEqual({ data: { viewer: { signedIn: true, hr: { email: 'mei.chen@example.com' } } } });
       expect(await post(replica.url, token, 'mutation { signOut }')).toEqual({ data: { signOut: true } });
       expect(await ask(stack.url)).toMatchObject({ data: { viewer: { signedIn: false, hr: null } } });
+    });
+
+    it('keeps attempt counts under keyed hashes: no login, e-mail or IP in a Redis key name', async () => {
+      const guess = await stack.gql(`mutation { signIn(input: { upstream: HR, login: "Omar.Haddad@example.com", password: "guess" }) { token } }`);
+      expect(guess.body.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
+      const client = new Redis(redis.url);
+      try {
+        const keys = await client.keys('gatehouse:limit:*');
+        expect(keys.map((key) => key.replace(/:[\w-]{43}$/, ':<hash>')).sort()).toEqual(
+          expect.arrayContaining(['gatehouse:limit:sign-in:ip:<hash>', 'gatehouse:limit:sign-in:pair:<hash>', 'gatehouse:limit:sign-in:subject:<hash>']),
+        );
+        for (const key of keys) expect(key).toMatch(/^gatehouse:limit:[a-z-]+:[a-z]+:[\w-]{43}$/);
+        expect(keys.join(' ')).not.toMatch(/omar|haddad|example|127\.0\.0\.1/i);
+      } finally {
+        await client.quit();
+      }
     });
   });
 

@@ -29,7 +29,7 @@ describe('an employee manages their leave requests', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { SIGN_IN_LIMIT_PER_LOGIN: '1000' } });
+    stack = await startStack({ lenel: false, forensic: false, rehive: false });
     ana = await stack.signIn('HR', ANA);
     john = await stack.signIn('HR', JOHN);
   });

@@ -13,7 +13,7 @@ describe('an employee reads and edits their HR profile', () => {
   let john: string;
 
   beforeAll(async () => {
-    stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { SIGN_IN_LIMIT_PER_LOGIN: '1000' } });
+    stack = await startStack({ lenel: false, forensic: false, rehive: false });
     john = await stack.signIn('HR', 'john.doe@example.com');
   });
   afterAll(() => stack.close());
@@ -96,7 +96,7 @@ describe('an employee resets and changes their HR password', () => {
   const MEI = 'mei.chen@example.com';
 
   beforeAll(async () => {
-    stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { SIGN_IN_LIMIT_PER_LOGIN: '1000', CODE_LIMIT_PER_TARGET: '1000', CODE_LIMIT_PER_IP: '1000' } });
+    stack = await startStack({ lenel: false, forensic: false, rehive: false });
   });
   afterAll(() => stack.close());
   beforeEach(() => stack.hr.server.clearLog());

@@ -10,7 +10,7 @@ describe('an employee signs in to and out of HR', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { SIGN_IN_LIMIT_PER_LOGIN: '1000' } });
+    stack = await startStack({ lenel: false, forensic: false, rehive: false });
   });
   afterAll(() => stack.close());
   beforeEach(() => stack.hr.server.clearLog());

@@ -18,7 +18,6 @@ describe('the gateway keeps an HR sign-in alive with 1-second access tokens and 
       lenel: false,
       forensic: false,
       rehive: false,
-      env: { SIGN_IN_LIMIT_PER_LOGIN: '1000' },
     });
     rotating = await stack.signIn('HR', 'ana.garcia@example.com');
     concurrent = await stack.signIn('HR', 'john.doe@example.com');

@@ -157,7 +157,7 @@ describe('Rehive MFA challenges expire and resist guessing', () => {
     offsetMs = 0;
   });
 
-  it('lets 20 completeMfaChallenge guesses, aliased or not, reach Rehive only CODE_LIMIT_PER_TARGET times', async () => {
+  it('lets 20 completeMfaChallenge guesses from one client, aliased or not, reach Rehive only CODE_MAX_CONSECUTIVE_FAILURES times', async () => {
     stack.rehive.addUser({ email: 'guessed@rehive.example.com', company: REHIVE_DEMO_COMPANY, password: DEMO_PASSWORD, verified: true, totpSecret: REHIVE_DEMO_TOTP_SECRET });
     const challenged = await signInRehive(stack, 'guessed@rehive.example.com');
     const variables = { id: challenged.mfaChallenge!.id };
@@ -177,8 +177,8 @@ describe('Rehive MFA challenges expire and resist guessing', () => {
     expect(aliased.body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([[['g0'], 'BAD_USER_INPUT']]);
     expect(stack.rehive.server.count('POST', '/3/auth/mfa/verify/')).toBe(1);
 
-    // The limiter is spent per field call before the upstream call: after CODE_LIMIT_PER_TARGET
-    // (5) guesses at this user's challenge, the rest never reach Rehive.
+    // An attempt is reserved per field call before the upstream call: after CODE_MAX_CONSECUTIVE_FAILURES
+    // (5) wrong guesses in a row at this user's challenge from this client, the rest never reach Rehive.
     const results = [];
     for (let i = 0; i < 19; i++) results.push(codes(await guess(1))[0]);
     expect(results).toEqual([...Array(4).fill('BAD_USER_INPUT'), ...Array(15).fill('RATE_LIMITED')]);
@@ -186,7 +186,7 @@ describe('Rehive MFA challenges expire and resist guessing', () => {
     const limited = await guess(2);
     expect(limited.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
 
-    // The right code is refused too until the window passes.
+    // The right code is refused too from this client until the block passes.
     const right = await stack.gql(COMPLETE, { challengeId: variables.id, code: authenticator.generate(REHIVE_DEMO_TOTP_SECRET) }, { token: challenged.token });
     expect(codes(right)).toEqual(['RATE_LIMITED']);
     expect(stack.rehive.server.count('POST', '/3/auth/mfa/verify/')).toBe(5);
