@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import type { UpstreamName } from './upstreams.js';
+import { toUpstreamEnum, type UpstreamName } from './upstreams.js';
 
 /** The closed set of error codes clients can rely on (shared/design/API.md). */
 export const ErrorCode = {
@@ -32,7 +32,8 @@ export class GatehouseError extends GraphQLError {
   }
 }
 
-const upstreamExt = (upstream: UpstreamName | undefined) => (upstream ? { upstream } : {});
+// Clients see the upstream as the GraphQL `Upstream` enum spells it; code and logs keep the lower-case name.
+const upstreamExt = (upstream: UpstreamName | undefined) => (upstream ? { upstream: toUpstreamEnum(upstream) } : {});
 
 export const unauthenticated = (upstream?: UpstreamName, message?: string): GatehouseError =>
   new GatehouseError(
@@ -42,7 +43,7 @@ export const unauthenticated = (upstream?: UpstreamName, message?: string): Gate
   );
 
 export const invalidCredentials = (upstream: UpstreamName): GatehouseError =>
-  new GatehouseError(ErrorCode.UNAUTHENTICATED, 'The login or password is not correct.', { upstream });
+  new GatehouseError(ErrorCode.UNAUTHENTICATED, 'The login or password is not correct.', upstreamExt(upstream));
 
 export const forbidden = (message = 'You are not allowed to do this.', upstream?: UpstreamName): GatehouseError =>
   new GatehouseError(ErrorCode.FORBIDDEN, message, upstreamExt(upstream));
@@ -57,7 +58,7 @@ export const notFound = (what = 'The object', upstream?: UpstreamName): Gatehous
   new GatehouseError(ErrorCode.NOT_FOUND, `${what} does not exist or is not visible to you.`, upstreamExt(upstream));
 
 export const mfaRequired = (challengeId: string): GatehouseError =>
-  new GatehouseError(ErrorCode.MFA_REQUIRED, 'Complete the multi-factor challenge first.', { upstream: 'rehive', challengeId });
+  new GatehouseError(ErrorCode.MFA_REQUIRED, 'Complete the multi-factor challenge first.', { ...upstreamExt('rehive'), challengeId });
 
 export const rateLimited = (retryAfterSeconds: number, upstream?: UpstreamName): GatehouseError =>
   new GatehouseError(ErrorCode.RATE_LIMITED, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
@@ -66,18 +67,18 @@ export const rateLimited = (retryAfterSeconds: number, upstream?: UpstreamName):
   });
 
 export const upstreamUnavailable = (upstream: UpstreamName, reason = 'is unavailable'): GatehouseError =>
-  new GatehouseError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${upstream} service ${reason}.`, { upstream });
+  new GatehouseError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${upstream} service ${reason}.`, upstreamExt(upstream));
 
 /** `outcome: UNKNOWN` when a write may have been applied before the deadline passed. */
 export const upstreamTimeout = (upstream: UpstreamName, outcome?: 'UNKNOWN'): GatehouseError =>
   new GatehouseError(
     ErrorCode.UPSTREAM_TIMEOUT,
     outcome ? `The ${upstream} service did not answer in time; the change may or may not have been applied.` : `The ${upstream} service did not answer in time.`,
-    { upstream, ...(outcome ? { outcome } : {}) },
+    { ...upstreamExt(upstream), ...(outcome ? { outcome } : {}) },
   );
 
 export const upstreamError = (upstream: UpstreamName, reason = 'answered something the gateway cannot use'): GatehouseError =>
-  new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}.`, { upstream });
+  new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}.`, upstreamExt(upstream));
 
 export const internalError = (): GatehouseError => new GatehouseError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
 
