@@ -82,11 +82,23 @@ export const upstreamError = (upstream: UpstreamName, reason = 'answered somethi
 
 export const internalError = (): GatehouseError => new GatehouseError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
 
-// Request-level errors from Apollo Server and graphql-js (parse, validation, variable coercion,
-// query limits) are the client's mistake and carry safe messages: they become BAD_USER_INPUT.
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
-// Automatic persisted queries use these codes as protocol signals that Apollo clients act on.
-const PROTOCOL_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+// Errors Apollo Server raises before execution (parse, validation, operation resolution, malformed
+// requests, persisted-query signals that Apollo clients act on) keep Apollo's own codes: they are the
+// client's mistake, carry safe messages, and Apollo answers them with HTTP 400 (APQ signals: 200).
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+// graphql-js words its token limit "Document contains more that N tokens. Parsing aborted."
+const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens\. Parsing aborted\.$/;
+const requestErrorMessage = (message: string): string =>
+  message.replace(TOKEN_LIMIT, (_, limit: string) => `Syntax Error: Document contains more than ${limit} tokens (the limit). Parsing aborted.`);
 
 /**
  * Apollo Server's formatError: keeps Gatehouse errors and request errors, masks everything else as
@@ -99,9 +111,8 @@ export function createFormatError(logger: Logger) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PROTOCOL_CODES.has(code)) return { message: formatted.message, extensions: { code } };
     if (!formatted.path && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      return { message: requestErrorMessage(formatted.message), locations: formatted.locations, extensions: { code } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
     return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
