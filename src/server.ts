@@ -19,6 +19,7 @@ import { applyPermissions } from './permissions/index.js';
 import { resolvers } from './resolvers/index.js';
 import { createServices, type Services } from './services.js';
 import { UPSTREAMS } from './upstreams.js';
+import { variableErrorsPlugin } from './validation/variables.js';
 
 /** The most lexical tokens a document may have: parsing stops there (GRAPHQL_PARSE_FAILED). */
 const MAX_TOKENS = 5_000;
@@ -120,6 +121,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
             embed: { initialState: { sharedHeaders: { Authorization: 'Bearer <token from signIn>' } } },
           }),
       metricsPlugin(metrics),
+      variableErrorsPlugin({ suggestions: config.fieldSuggestions }),
     ],
   });
   await apollo.start();

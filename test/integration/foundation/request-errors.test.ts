@@ -70,3 +70,88 @@ describe('errors raised before execution keep Apollo Server’s codes, with HTTP
     expect(stack.hr.server.requests).toEqual([]);
   });
 });
+
+describe('variable coercion errors are one BAD_USER_INPUT with fieldErrors keyed by the input field', () => {
+  let stack: Stack;
+  let ana: string;
+  beforeAll(async () => {
+    stack = await startStack({ lenel: false, rehive: false });
+    ana = await stack.signIn('HR', 'ana.garcia@example.com');
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => {
+    stack.hr.server.clearLog();
+    stack.forensic.server.clearLog();
+  });
+
+  it('a bad DateTime, a missing field and an unknown field of one input: every field at once, HTTP 400, no upstream call', async () => {
+    const response = await stack.gql(
+      `mutation M($input: LeaveRequestInput!) { createLeaveRequest(input: $input) { id } }`,
+      { input: { start: 'soon', end: '2031-01-08T00:00:00Z', kind: 'VACATION' } },
+      { token: ana },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Invalid start: DateTime cannot represent an invalid date-time-string soon.',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fieldErrors: {
+              start: ['DateTime cannot represent an invalid date-time-string soon.'],
+              type: ['Field "type" of required type "LeaveType!" was not provided.'],
+              kind: ['Field "kind" is not defined by type "LeaveRequestInput". Did you mean "end"?'],
+            },
+          },
+        },
+      ],
+    });
+    expect(stack.hr.server.requests).toEqual([]);
+  });
+
+  it('keys a value by its place in the argument, whatever the client named the variable', async () => {
+    const status = await stack.gql(`query Q($wanted: LeaveStatus) { leaveRequests(status: $wanted) { totalCount } }`, { wanted: 'PENDNG' }, { token: ana });
+    expect(status.status).toBe(400);
+    expect(status.body.errors).toEqual([
+      {
+        message: 'Invalid status: Value "PENDNG" does not exist in "LeaveStatus" enum. Did you mean the enum value "PENDING"?',
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors: { status: ['Value "PENDNG" does not exist in "LeaveStatus" enum. Did you mean the enum value "PENDING"?'] } },
+      },
+    ]);
+
+    const inLiteral = await stack.gql(
+      `mutation M($from: DateTime!) { createLeaveRequest(input: { start: $from, end: "2031-01-08T00:00:00Z", type: VACATION }) { id } }`,
+      { from: '2031-02-30T00:00:00Z' },
+      { token: ana },
+    );
+    expect(inLiteral.body.errors).toEqual([
+      {
+        message: 'Invalid start: DateTime cannot represent an invalid date-time-string 2031-02-30T00:00:00Z.',
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors: { start: ['DateTime cannot represent an invalid date-time-string 2031-02-30T00:00:00Z.'] } },
+      },
+    ]);
+
+    const missing = await stack.gql(`query Q($leave: ID!) { leaveRequest(id: $leave) { id } }`, {}, { token: ana });
+    expect(missing.body.errors).toEqual([
+      {
+        message: 'Invalid id: Variable "$leave" of required type "ID!" was not provided.',
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors: { id: ['Variable "$leave" of required type "ID!" was not provided.'] } },
+      },
+    ]);
+    expect(stack.hr.server.requests).toEqual([]);
+  });
+
+  it('dots the path of a nested input field', async () => {
+    const response = await stack.gql(`mutation M($input: CreateForensicUserInput!) { createForensicUser(input: $input) { id } }`, {
+      input: { companyId: 'c', email: 'svc@initech.example.com', password: 'a-long-password', firstName: 'a', lastName: 'b', role: 'CLIENT_SERVICE', analysisPermissions: { biometry: 'yes' } },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      {
+        message: 'Invalid analysisPermissions.biometry: Boolean cannot represent a non boolean value: "yes"',
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors: { 'analysisPermissions.biometry': ['Boolean cannot represent a non boolean value: "yes"'] } },
+      },
+    ]);
+    expect(stack.forensic.server.requests).toEqual([]);
+  });
+});

@@ -141,6 +141,20 @@ describe('in production the schema is not disclosed', () => {
     expect(response.text).not.toMatch(/Did you mean/i);
     expect(response.text).not.toContain('signedIn');
   });
+
+  it('a bad enum value in a variable gets no suggestion', async () => {
+    const response = await stack.gql(`query Q($status: LeaveStatus) { leaveRequests(status: $status) { totalCount } }`, { status: 'PENDNG' });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Invalid status: Value "PENDNG" does not exist in "LeaveStatus" enum.',
+          extensions: { code: 'BAD_USER_INPUT', fieldErrors: { status: ['Value "PENDNG" does not exist in "LeaveStatus" enum.'] } },
+        },
+      ],
+    });
+    expect(response.text).not.toContain('PENDING');
+  });
 });
 
 describe('outside production, Sandbox users get field suggestions', () => {
