@@ -118,7 +118,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
       {},
       { token: admin },
     );
-    expect(response.body.data).toBeNull();
+    expect(response.body.data).toEqual({ company: null, forensicUser: null, forensicUsers: null });
     expect(response.body.errors!.map((e) => [e.path, e.extensions])).toEqual([
       [['company'], { code: 'BAD_USER_INPUT', fieldErrors: { id: ['must be a UUID'] } }],
       [['forensicUser'], { code: 'BAD_USER_INPUT', fieldErrors: { id: ['must be a UUID'] } }],
