@@ -2,7 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import type { UpstreamName } from './upstreams.js';
+import { toUpstreamEnum, type UpstreamName } from './upstreams.js';
 
 /** The closed set of error codes clients can rely on (shared/design/API.md). */
 export const ErrorCode = {
@@ -34,7 +34,8 @@ export class GatehouseError extends GraphQLError {
   }
 }
 
-const upstreamExt = (upstream: UpstreamName | undefined) => (upstream ? { upstream } : {});
+// Clients see the upstream as the GraphQL `Upstream` enum spells it; code and logs keep the lower-case name.
+const upstreamExt = (upstream: UpstreamName | undefined) => (upstream ? { upstream: toUpstreamEnum(upstream) } : {});
 
 export const unauthenticated = (upstream?: UpstreamName, message?: string): GatehouseError =>
   new GatehouseError(
@@ -44,7 +45,7 @@ export const unauthenticated = (upstream?: UpstreamName, message?: string): Gate
   );
 
 export const invalidCredentials = (upstream: UpstreamName): GatehouseError =>
-  new GatehouseError(ErrorCode.UNAUTHENTICATED, 'The login or password is not correct.', { upstream });
+  new GatehouseError(ErrorCode.UNAUTHENTICATED, 'The login or password is not correct.', upstreamExt(upstream));
 
 export const forbidden = (message = 'You are not allowed to do this.', upstream?: UpstreamName): GatehouseError =>
   new GatehouseError(ErrorCode.FORBIDDEN, message, upstreamExt(upstream));
@@ -59,7 +60,7 @@ export const notFound = (what = 'The object', upstream?: UpstreamName): Gatehous
   new GatehouseError(ErrorCode.NOT_FOUND, `${what} does not exist or is not visible to you.`, upstreamExt(upstream));
 
 export const mfaRequired = (challengeId: string): GatehouseError =>
-  new GatehouseError(ErrorCode.MFA_REQUIRED, 'Complete the multi-factor challenge first.', { upstream: 'rehive', challengeId });
+  new GatehouseError(ErrorCode.MFA_REQUIRED, 'Complete the multi-factor challenge first.', { ...upstreamExt('rehive'), challengeId });
 
 export const rateLimited = (retryAfterSeconds: number, upstream?: UpstreamName): GatehouseError =>
   new GatehouseError(ErrorCode.RATE_LIMITED, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
@@ -68,7 +69,7 @@ export const rateLimited = (retryAfterSeconds: number, upstream?: UpstreamName):
   });
 
 export const upstreamUnavailable = (upstream: UpstreamName, reason = 'is unavailable'): GatehouseError =>
-  new GatehouseError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${upstream} service ${reason}.`, { upstream });
+  new GatehouseError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${upstream} service ${reason}.`, upstreamExt(upstream));
 
 /**
  * `outcome: UNKNOWN` on a write that may have been applied upstream although the gateway got no usable
@@ -79,10 +80,10 @@ const maybeApplied = (outcome: UpstreamOutcome | undefined) => (outcome ? '; the
 const outcomeExt = (outcome: UpstreamOutcome | undefined) => (outcome ? { outcome } : {});
 
 export const upstreamTimeout = (upstream: UpstreamName, outcome?: UpstreamOutcome): GatehouseError =>
-  new GatehouseError(ErrorCode.UPSTREAM_TIMEOUT, `The ${upstream} service did not answer in time${maybeApplied(outcome)}.`, { upstream, ...outcomeExt(outcome) });
+  new GatehouseError(ErrorCode.UPSTREAM_TIMEOUT, `The ${upstream} service did not answer in time${maybeApplied(outcome)}.`, { ...upstreamExt(upstream), ...outcomeExt(outcome) });
 
 export const upstreamError = (upstream: UpstreamName, reason = 'answered something the gateway cannot use', outcome?: UpstreamOutcome): GatehouseError =>
-  new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}${maybeApplied(outcome)}.`, { upstream, ...outcomeExt(outcome) });
+  new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}${maybeApplied(outcome)}.`, { ...upstreamExt(upstream), ...outcomeExt(outcome) });
 
 /** How long a client should wait before retrying when the session store is unreachable (Redis reconnects within a second). */
 export const STORE_RETRY_AFTER_SECONDS = 5;
@@ -100,11 +101,23 @@ export const serviceUnavailable = (scope: 'field' | 'request' = 'field'): Gateho
 
 export const internalError = (): GatehouseError => new GatehouseError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
 
-// Request-level errors from Apollo Server and graphql-js (parse, validation, variable coercion,
-// query limits) are the client's mistake and carry safe messages: they become BAD_USER_INPUT.
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
-// Automatic persisted queries use these codes as protocol signals that Apollo clients act on.
-const PROTOCOL_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+// Errors Apollo Server raises before execution (parse, validation, operation resolution, malformed
+// requests, persisted-query signals that Apollo clients act on) keep Apollo's own codes: they are the
+// client's mistake, carry safe messages, and Apollo answers them with HTTP 400 (APQ signals: 200).
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+// graphql-js words its token limit "Document contains more that N tokens. Parsing aborted."
+const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens\. Parsing aborted\.$/;
+const requestErrorMessage = (message: string): string =>
+  message.replace(TOKEN_LIMIT, (_, limit: string) => `Syntax Error: Document contains more than ${limit} tokens (the limit). Parsing aborted.`);
 
 /**
  * Apollo Server's formatError: keeps Gatehouse errors and request errors, masks everything else as
@@ -119,9 +132,8 @@ export function createFormatError(logger: Logger) {
       return { message: gatehouse.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PROTOCOL_CODES.has(code)) return { message: formatted.message, extensions: { code } };
     if (!formatted.path && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      return { message: requestErrorMessage(formatted.message), locations: formatted.locations, extensions: { code } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
     return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

@@ -23,6 +23,10 @@ import { applyPermissions } from './permissions/index.js';
 import { resolvers } from './resolvers/index.js';
 import { createServices, type Services } from './services.js';
 import { UPSTREAMS } from './upstreams.js';
+import { variableErrorsPlugin } from './validation/variables.js';
+
+/** The most lexical tokens a document may have: parsing stops there (GRAPHQL_PARSE_FAILED). */
+const MAX_TOKENS = 5_000;
 
 /** The SDL files of schema/, in a stable order. */
 export function loadTypeDefs(dir = schemaDir()): string[] {
@@ -104,7 +108,9 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     maxAliases: { n: config.limits.aliases },
     costLimit: { maxCost: config.limits.cost },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 5_000 },
+    // Armor's token limit throws from parsingDidStart, which Apollo answers with HTTP 500: the limit
+    // is graphql-js's own parse option instead (parseOptions below), a parse error with HTTP 400.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !config.fieldSuggestions },
   }).protect();
 
@@ -118,6 +124,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     formatError: createFormatError(logger),
+    parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [...armor.validationRules, maxRootFields(config.limits.rootFields)],
     plugins: [
       // GraphQL Armor is a CommonJS package: its plugin types come from Apollo's CJS typings.
@@ -132,6 +139,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
             embed: { initialState: { sharedHeaders: { Authorization: 'Bearer <token from signIn>' } } },
           }),
       reportPlugin(metrics),
+      variableErrorsPlugin({ suggestions: config.fieldSuggestions }),
     ],
   });
   await apollo.start();
@@ -162,7 +170,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
     const message = status === 413 ? 'Request body is too large.' : status >= 500 ? 'Internal server error.' : error.message;
-    void reply.code(status).send({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+    // A malformed HTTP request (body too large, not JSON): Apollo's own code for one is BAD_REQUEST.
+    void reply.code(status).send({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
   if (config.corsOrigins.size > 0) await fastify.register(fastifyCors, corsOptions(config.corsOrigins));
   if (config.compression) {

@@ -1,4 +1,4 @@
-/** The four upstreams by their lower-case names (config keys, log fields, `extensions.upstream`). */
+/** The four upstreams by their lower-case names (config keys, log fields); clients see the `Upstream` enum's spelling. */
 export const UPSTREAMS = ['lenel', 'forensic', 'hr', 'rehive'] as const;
 export type UpstreamName = (typeof UPSTREAMS)[number];
 

@@ -174,8 +174,8 @@ export type CompanyConnection = {
   edges: Array<CompanyEdge>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** How many companies match in all, when known. */
-  totalCount: Scalars['Int']['output'];
+  /** How many companies match in all (a read of the whole list, made only when selected). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A company and its cursor. */
@@ -219,7 +219,7 @@ export type CreateForensicUserInput = {
 export type Employee = {
   __typename?: 'Employee';
   /** The cardholder's badges. */
-  badges: Array<Badge>;
+  badges?: Maybe<Array<Badge>>;
   /** Department. */
   department?: Maybe<Scalars['String']['output']>;
   /** E-mail address, or null. */
@@ -329,8 +329,8 @@ export type ForensicUserConnection = {
   edges: Array<ForensicUserEdge>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** How many users match in all, when known. */
-  totalCount: Scalars['Int']['output'];
+  /** How many users match in all (a read of the whole list, made only when selected). */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A forensic user and its cursor. */
@@ -373,7 +373,7 @@ export type HrUser = User & {
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
   /** The person's leave requests, newest start first. */
-  leaveRequests: LeaveRequestConnection;
+  leaveRequests?: Maybe<LeaveRequestConnection>;
   /** The name the person prefers to be called, or null. */
   preferredName?: Maybe<Scalars['String']['output']>;
   /** Always HR. */
@@ -812,55 +812,55 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type Query = {
   __typename?: 'Query';
   /** One of the caller's Rehive tokens by its key, or null. Needs a linked rehive account. */
   authToken?: Maybe<AuthToken>;
   /** The caller's Rehive API tokens (no secrets). Needs a linked rehive account. */
-  authTokens: Array<AuthToken>;
+  authTokens?: Maybe<Array<AuthToken>>;
   /** One badge, or null when it does not exist. Needs a linked lenel account. */
   badge?: Maybe<Badge>;
   /** Badges visible to the caller's lenel account. Needs a linked lenel account. */
-  badges: BadgeConnection;
+  badges?: Maybe<BadgeConnection>;
   /** Forensic companies. Needs a linked forensic account. */
-  companies: CompanyConnection;
+  companies?: Maybe<CompanyConnection>;
   /** One forensic company, or null. Needs a linked forensic account. */
   company?: Maybe<Company>;
   /** One cardholder, or null when it does not exist. Needs a linked lenel account. */
   employee?: Maybe<Employee>;
   /** Cardholders visible to the caller's lenel account. Needs a linked lenel account. */
-  employees: EmployeeConnection;
+  employees?: Maybe<EmployeeConnection>;
   /** One forensic user, or null. Needs a linked forensic account. */
   forensicUser?: Maybe<ForensicUser>;
   /** Forensic users. Needs a linked forensic account. */
-  forensicUsers: ForensicUserConnection;
+  forensicUsers?: Maybe<ForensicUserConnection>;
   /** One of the caller's leave requests, or null when it does not exist or is not theirs. Needs a linked hr account. */
   leaveRequest?: Maybe<LeaveRequest>;
   /** The caller's leave requests, newest start first. Needs a linked hr account. */
-  leaveRequests: LeaveRequestConnection;
+  leaveRequests?: Maybe<LeaveRequestConnection>;
   /** One of the caller's MFA authenticators, or null. Needs a linked rehive account. */
   mfaAuthenticator?: Maybe<MfaAuthenticator>;
   /** The caller's MFA authenticators. Needs a linked rehive account. */
-  mfaAuthenticators: Array<MfaAuthenticator>;
+  mfaAuthenticators?: Maybe<Array<MfaAuthenticator>>;
   /** The caller: the Gatehouse session and the profile of each linked upstream account. Public. */
   viewer: Viewer;
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryAuthTokenArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryBadgeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryBadgesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BadgeFilter>;
@@ -868,7 +868,7 @@ export type QueryBadgesArgs = {
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -876,19 +876,19 @@ export type QueryCompaniesArgs = {
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryEmployeeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryEmployeesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EmployeeFilter>;
@@ -896,13 +896,13 @@ export type QueryEmployeesArgs = {
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryForensicUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryForensicUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   companyId?: InputMaybe<Scalars['ID']['input']>;
@@ -910,13 +910,13 @@ export type QueryForensicUsersArgs = {
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryLeaveRequestArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryLeaveRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -924,13 +924,13 @@ export type QueryLeaveRequestsArgs = {
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryMfaAuthenticatorArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. */
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryMfaAuthenticatorsArgs = {
   type?: InputMaybe<MfaAuthenticatorType>;
   verified?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1041,7 +1041,7 @@ export type RehiveGender =
 export type RehiveUser = User & {
   __typename?: 'RehiveUser';
   /** The user's API tokens (without secrets). */
-  authTokens: Array<AuthToken>;
+  authTokens?: Maybe<Array<AuthToken>>;
   /** The user's Rehive company. */
   company?: Maybe<Company>;
   /** E-mail address. */
@@ -1061,7 +1061,7 @@ export type RehiveUser = User & {
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
   /** The user's MFA authenticators (secrets masked). */
-  mfaAuthenticators: Array<MfaAuthenticator>;
+  mfaAuthenticators?: Maybe<Array<MfaAuthenticator>>;
   /** Mobile number. */
   mobile?: Maybe<Scalars['String']['output']>;
   /** Whether the mobile number is verified. */
@@ -1427,7 +1427,7 @@ export type CompanyResolvers<ContextType = GatehouseContext, ParentType extends 
 export type CompanyConnectionResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['CompanyConnection'] = ResolversParentTypes['CompanyConnection']> = {
   edges?: Resolver<Array<ResolversTypes['CompanyEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CompanyEdgeResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['CompanyEdge'] = ResolversParentTypes['CompanyEdge']> = {
@@ -1444,7 +1444,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type EmployeeResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = {
-  badges?: Resolver<Array<ResolversTypes['Badge']>, ParentType, ContextType, Partial<EmployeeBadgesArgs>>;
+  badges?: Resolver<Maybe<Array<ResolversTypes['Badge']>>, ParentType, ContextType, Partial<EmployeeBadgesArgs>>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employeeNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1487,7 +1487,7 @@ export type ForensicUserResolvers<ContextType = GatehouseContext, ParentType ext
 export type ForensicUserConnectionResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['ForensicUserConnection'] = ResolversParentTypes['ForensicUserConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ForensicUserEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ForensicUserEdgeResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['ForensicUserEdge'] = ResolversParentTypes['ForensicUserEdge']> = {
@@ -1504,7 +1504,7 @@ export type HrUserResolvers<ContextType = GatehouseContext, ParentType extends R
   gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  leaveRequests?: Resolver<ResolversTypes['LeaveRequestConnection'], ParentType, ContextType, RequireFields<HrUserLeaveRequestsArgs, 'first'>>;
+  leaveRequests?: Resolver<Maybe<ResolversTypes['LeaveRequestConnection']>, ParentType, ContextType, RequireFields<HrUserLeaveRequestsArgs, 'first'>>;
   preferredName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1602,24 +1602,24 @@ export type PageInfoResolvers<ContextType = GatehouseContext, ParentType extends
 
 export type QueryResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   authToken?: Resolver<Maybe<ResolversTypes['AuthToken']>, ParentType, ContextType, RequireFields<QueryAuthTokenArgs, 'id'>>;
-  authTokens?: Resolver<Array<ResolversTypes['AuthToken']>, ParentType, ContextType>;
+  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType>;
   badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType, RequireFields<QueryBadgeArgs, 'id'>>;
-  badges?: Resolver<ResolversTypes['BadgeConnection'], ParentType, ContextType, RequireFields<QueryBadgesArgs, 'first'>>;
-  companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
+  badges?: Resolver<Maybe<ResolversTypes['BadgeConnection']>, ParentType, ContextType, RequireFields<QueryBadgesArgs, 'first'>>;
+  companies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
-  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, RequireFields<QueryEmployeesArgs, 'first'>>;
+  employees?: Resolver<Maybe<ResolversTypes['EmployeeConnection']>, ParentType, ContextType, RequireFields<QueryEmployeesArgs, 'first'>>;
   forensicUser?: Resolver<Maybe<ResolversTypes['ForensicUser']>, ParentType, ContextType, RequireFields<QueryForensicUserArgs, 'id'>>;
-  forensicUsers?: Resolver<ResolversTypes['ForensicUserConnection'], ParentType, ContextType, RequireFields<QueryForensicUsersArgs, 'first'>>;
+  forensicUsers?: Resolver<Maybe<ResolversTypes['ForensicUserConnection']>, ParentType, ContextType, RequireFields<QueryForensicUsersArgs, 'first'>>;
   leaveRequest?: Resolver<Maybe<ResolversTypes['LeaveRequest']>, ParentType, ContextType, RequireFields<QueryLeaveRequestArgs, 'id'>>;
-  leaveRequests?: Resolver<ResolversTypes['LeaveRequestConnection'], ParentType, ContextType, RequireFields<QueryLeaveRequestsArgs, 'first'>>;
+  leaveRequests?: Resolver<Maybe<ResolversTypes['LeaveRequestConnection']>, ParentType, ContextType, RequireFields<QueryLeaveRequestsArgs, 'first'>>;
   mfaAuthenticator?: Resolver<Maybe<ResolversTypes['MfaAuthenticator']>, ParentType, ContextType, RequireFields<QueryMfaAuthenticatorArgs, 'id'>>;
-  mfaAuthenticators?: Resolver<Array<ResolversTypes['MfaAuthenticator']>, ParentType, ContextType, Partial<QueryMfaAuthenticatorsArgs>>;
+  mfaAuthenticators?: Resolver<Maybe<Array<ResolversTypes['MfaAuthenticator']>>, ParentType, ContextType, Partial<QueryMfaAuthenticatorsArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type RehiveUserResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['RehiveUser'] = ResolversParentTypes['RehiveUser']> = {
-  authTokens?: Resolver<Array<ResolversTypes['AuthToken']>, ParentType, ContextType>;
+  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1629,7 +1629,7 @@ export type RehiveUserResolvers<ContextType = GatehouseContext, ParentType exten
   groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mfaAuthenticators?: Resolver<Array<ResolversTypes['MfaAuthenticator']>, ParentType, ContextType>;
+  mfaAuthenticators?: Resolver<Maybe<Array<ResolversTypes['MfaAuthenticator']>>, ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mobileVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -14,7 +14,7 @@ describe('DRF/simplejwt error catalogue → Gatehouse errors', () => {
       message: 'This field is required.',
       extensions: {
         code: 'BAD_USER_INPUT',
-        upstream: 'hr',
+        upstream: 'HR',
         fieldErrors: { firstName: ['This field is required.'], birthDate: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD.'] },
       },
     });
@@ -27,8 +27,8 @@ describe('DRF/simplejwt error catalogue → Gatehouse errors', () => {
   });
 
   it('400 object-level errors (non_field_errors, "No data provided") → BAD_USER_INPUT without fieldErrors', () => {
-    expect(mapped(400, { non_field_errors: ['Only pending requests can be edited.'] })).toEqual({ message: 'Only pending requests can be edited.', extensions: { code: 'BAD_USER_INPUT', upstream: 'hr' } });
-    expect(mapped(400, { non_field_errors: ['No data provided'] }).extensions).toEqual({ code: 'BAD_USER_INPUT', upstream: 'hr' });
+    expect(mapped(400, { non_field_errors: ['Only pending requests can be edited.'] })).toEqual({ message: 'Only pending requests can be edited.', extensions: { code: 'BAD_USER_INPUT', upstream: 'HR' } });
+    expect(mapped(400, { non_field_errors: ['No data provided'] }).extensions).toEqual({ code: 'BAD_USER_INPUT', upstream: 'HR' });
   });
 
   it('400 blank/null messages and nested serializer errors', () => {
@@ -40,7 +40,7 @@ describe('DRF/simplejwt error catalogue → Gatehouse errors', () => {
   });
 
   it('400 malformed JSON ({"detail": …}) is the gateway’s own fault: UPSTREAM_ERROR, body not forwarded', () => {
-    expect(mapped(400, { detail: 'JSON parse error - Expecting value: line 1 column 1 (char 0)' })).toEqual({ message: 'The hr service rejected the request.', extensions: { code: 'UPSTREAM_ERROR', upstream: 'hr' } });
+    expect(mapped(400, { detail: 'JSON parse error - Expecting value: line 1 column 1 (char 0)' })).toEqual({ message: 'The hr service rejected the request.', extensions: { code: 'UPSTREAM_ERROR', upstream: 'HR' } });
     expect(mapped(400, '<html>bad</html>').extensions.code).toBe('UPSTREAM_ERROR');
   });
 
@@ -58,7 +58,7 @@ describe('DRF/simplejwt error catalogue → Gatehouse errors', () => {
     { detail: 'Authorization header must contain two space-delimited values', code: 'bad_authorization_header' },
   ])('401 %j → UNAUTHENTICATED for hr, message not forwarded', (body) => {
     const { message, extensions } = mapped(401, body);
-    expect(extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'hr' });
+    expect(extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'HR' });
     expect(message).not.toContain(body.detail);
   });
 
@@ -72,11 +72,11 @@ describe('DRF/simplejwt error catalogue → Gatehouse errors', () => {
   });
 
   it('403 → FORBIDDEN', () => {
-    expect(mapped(403, { detail: 'You do not have permission to perform this action.' })).toEqual({ message: 'You do not have permission to perform this action.', extensions: { code: 'FORBIDDEN', upstream: 'hr' } });
+    expect(mapped(403, { detail: 'You do not have permission to perform this action.' })).toEqual({ message: 'You do not have permission to perform this action.', extensions: { code: 'FORBIDDEN', upstream: 'HR' } });
   });
 
   it.each([{ detail: 'Not found.' }, { detail: 'No LeaveRequest matches the given query.' }, { detail: 'Invalid page.' }])('404 %j → NOT_FOUND', (body) => {
-    expect(mapped(404, body)).toEqual({ message: 'The leave request does not exist or is not visible to you.', extensions: { code: 'NOT_FOUND', upstream: 'hr' } });
+    expect(mapped(404, body)).toEqual({ message: 'The leave request does not exist or is not visible to you.', extensions: { code: 'NOT_FOUND', upstream: 'HR' } });
   });
 
   it.each([
@@ -87,7 +87,7 @@ describe('DRF/simplejwt error catalogue → Gatehouse errors', () => {
     [418, 'teapot'],
   ])('%s %j → UPSTREAM_ERROR without the body', (status, body) => {
     const { message, extensions } = mapped(status, body);
-    expect(extensions).toEqual({ code: 'UPSTREAM_ERROR', upstream: 'hr' });
+    expect(extensions).toEqual({ code: 'UPSTREAM_ERROR', upstream: 'HR' });
     expect(message).toBe(`The hr service answered ${status}.`);
   });
 });

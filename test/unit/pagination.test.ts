@@ -50,7 +50,7 @@ describe('readAllPages', () => {
     ['a malformed URL', 'http://['],
   ])('refuses a next link to %s with UPSTREAM_ERROR', async (_, next) => {
     const { requests, read } = pages([{ count: 3, next, previous: null, results: [1] }, { count: 3, next: null, results: [2] }]);
-    await expect(read()).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_ERROR', upstream: 'hr' } });
+    await expect(read()).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_ERROR', upstream: 'HR' } });
     expect(requests).toHaveLength(1);
   });
 

@@ -106,7 +106,7 @@ describe('SimpleJwtAuth timing with a fake clock', () => {
   it('a refreshed token that is refused again: one more refresh at most, then the account is signed out (no loop)', async () => {
     garbageRefresh = true;
     clock = T0 + 295_000;
-    await expect(me()).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', upstream: 'hr' } });
+    await expect(me()).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' } });
     // the early refresh, and the one on the 401: a refreshed token may legitimately expire before it
     // is used when lifetimes are very short, so the reactive refresh is kept
     expect(refreshes()).toBe(2);
@@ -135,7 +135,7 @@ describe('SimpleJwtAuth timing with a fake clock', () => {
 
   it('a dead refresh token signs the account out with UNAUTHENTICATED', async () => {
     clock = T0 + 86_400_000 + 1;
-    await expect(me()).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', upstream: 'hr' } });
+    await expect(me()).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' } });
     expect(expired).toBe(1);
     expect(refreshes()).toBe(1);
     expect(server.count('GET', '/me')).toBe(0);

@@ -35,7 +35,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
 
   it('rejects wrong credentials at sign-in without saying which part was wrong', async () => {
     const response = await stack.gql(`mutation { signIn(input: { upstream: FORENSIC, login: "${ADMIN}", password: "wrong" }) { token } }`);
-    expect(response.body.errors![0]).toMatchObject({ message: 'The login or password is not correct.', extensions: { code: 'UNAUTHENTICATED', upstream: 'forensic' } });
+    expect(response.body.errors![0]).toMatchObject({ message: 'The login or password is not correct.', extensions: { code: 'UNAUTHENTICATED', upstream: 'FORENSIC' } });
     const unknown = await stack.gql(`mutation { signIn(input: { upstream: FORENSIC, login: "nobody@oz.example.com", password: "wrong" }) { token } }`);
     expect(unknown.body.errors![0]!.message).toBe('The login or password is not correct.');
   });
@@ -47,18 +47,18 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
         message: 'Invalid email: already exists',
         locations: expect.any(Array),
         path: ['createForensicUser'],
-        extensions: { code: 'BAD_USER_INPUT', fieldErrors: { email: ['already exists'] }, upstream: 'forensic' },
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors: { email: ['already exists'] }, upstream: 'FORENSIC' },
       },
     ]);
     const badEmail = await stack.gql(CREATE_USER, { input: newUser({ email: 'not-an-email' }) }, { token: admin });
-    expect(badEmail.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { email: ['not a valid email address'] }, upstream: 'forensic' });
+    expect(badEmail.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { email: ['not a valid email address'] }, upstream: 'FORENSIC' });
     const noCompany = await stack.gql(CREATE_USER, { input: newUser({ companyId: UNKNOWN }) }, { token: admin });
-    expect(noCompany.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { companyId: ['company does not exist'] }, upstream: 'forensic' });
+    expect(noCompany.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { companyId: ['company does not exist'] }, upstream: 'FORENSIC' });
     // A password reason is never echoed: it could quote the password.
     const blank = await stack.gql(CREATE_USER, { input: newUser({ password: '' }) }, { token: admin });
-    expect(blank.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { password: ['is not valid'] }, upstream: 'forensic' });
+    expect(blank.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { password: ['is not valid'] }, upstream: 'FORENSIC' });
     const notService = await stack.gql(`mutation { issueServiceToken(userId: "5b0e9a3c-1d7f-4a26-8e54-c3f9b1a0d703") { secret } }`, {}, { token: admin });
-    expect(notService.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { userId: ['not a service user'] }, upstream: 'forensic' });
+    expect(notService.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { userId: ['not a service user'] }, upstream: 'FORENSIC' });
     expect(notService.body.data).toBeNull();
   });
 
@@ -83,7 +83,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
   it('maps AUTH FORBIDDEN (9) to FORBIDDEN: OPERATOR creating a user, CLIENT_ADMIN outside its company', async () => {
     const operatorCreate = await stack.gql(CREATE_USER, { input: newUser() }, { token: operator });
     expect(operatorCreate.body.errors).toEqual([
-      { message: 'Your forensic role does not allow this.', locations: expect.any(Array), path: ['createForensicUser'], extensions: { code: 'FORBIDDEN', upstream: 'forensic' } },
+      { message: 'Your forensic role does not allow this.', locations: expect.any(Array), path: ['createForensicUser'], extensions: { code: 'FORBIDDEN', upstream: 'FORENSIC' } },
     ]);
     expect(stack.forensic.server.count('POST', '/api/users/')).toBe(1);
     const otherCompany = await stack.gql(CREATE_USER, { input: newUser({ companyId: GLOBEX }) }, { token: companyAdmin });
@@ -96,7 +96,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
     for (const token of [companyAdmin, operator]) {
       const response = await stack.gql(`mutation { createCompany(name: "Nope") { id } }`, {}, { token });
       expect(response.body.errors).toEqual([
-        { message: 'Only a forensic ADMIN can do this.', locations: expect.any(Array), path: ['createCompany'], extensions: { code: 'FORBIDDEN', upstream: 'forensic' } },
+        { message: 'Only a forensic ADMIN can do this.', locations: expect.any(Array), path: ['createCompany'], extensions: { code: 'FORBIDDEN', upstream: 'FORENSIC' } },
       ]);
     }
     expect(stack.forensic.server.requests).toHaveLength(0);
@@ -109,7 +109,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
     const response = await stack.gql(`{ company(id: "${UNKNOWN}") { id } forensicUser(id: "${UNKNOWN}") { id } }`, {}, { token: admin });
     expect(response.body).toEqual({ data: { company: null, forensicUser: null } });
     const token = await stack.gql(`mutation { issueServiceToken(userId: "${UNKNOWN}") { secret } }`, {}, { token: admin });
-    expect(token.body.errors![0]!.extensions).toEqual({ code: 'NOT_FOUND', upstream: 'forensic' });
+    expect(token.body.errors![0]!.extensions).toEqual({ code: 'NOT_FOUND', upstream: 'FORENSIC' });
   });
 
   it('rejects ids that are not UUIDs before any upstream call', async () => {
@@ -118,7 +118,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
       {},
       { token: admin },
     );
-    expect(response.body.data).toBeNull();
+    expect(response.body.data).toEqual({ company: null, forensicUser: null, forensicUsers: null });
     expect(response.body.errors!.map((e) => [e.path, e.extensions])).toEqual([
       [['company'], { code: 'BAD_USER_INPUT', fieldErrors: { id: ['must be a UUID'] } }],
       [['forensicUser'], { code: 'BAD_USER_INPUT', fieldErrors: { id: ['must be a UUID'] } }],
@@ -135,7 +135,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
     stack.forensic.server.addFault({ path: `/api/companies/${ACME}/`, sequence: [502, 500] });
     const response = await stack.gql(`{ a: company(id: "${ACME}") { id } viewer { signedIn } }`, {}, { token: admin });
     expect(response.body.data).toEqual({ a: null, viewer: { signedIn: true } });
-    expect(response.body.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', upstream: 'forensic' });
+    expect(response.body.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', upstream: 'FORENSIC' });
     const again = await stack.gql(`{ company(id: "${ACME}") { id } }`, {}, { token: admin });
     expect(codes(again)).toEqual(['UPSTREAM_UNAVAILABLE']);
     // The session survives an upstream outage.

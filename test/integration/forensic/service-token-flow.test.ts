@@ -151,7 +151,7 @@ describe('issueServiceToken when the upstream answers 503', () => {
     stack.forensic.server.clearLog();
     stack.forensic.server.addFault({ path: `/api/authorize/service_token/${SERVICE_USER_ID}`, sequence: [503, 'pass'] });
     const response = await stack.gql(`mutation { issueServiceToken(userId: "${SERVICE_USER_ID}") { id secret } }`, {}, { token });
-    expect(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', upstream: 'forensic' }]);
+    expect(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', upstream: 'FORENSIC' }]);
     expect(stack.forensic.server.count('GET', `/api/authorize/service_token/${SERVICE_USER_ID}`)).toBe(1);
   });
 });

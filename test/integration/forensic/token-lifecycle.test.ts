@@ -98,7 +98,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     expect(refreshCount(stack)).toBe(1);
   });
 
-  it('signs the account out when the refresh fails (UNAUTHENTICATED, upstream forensic)', async () => {
+  it('signs the account out when the refresh fails (UNAUTHENTICATED, upstream FORENSIC)', async () => {
     stack.forensic.regularLifetimeSeconds = 1;
     const { token, pair } = await signIn();
     await sleep(1_300);
@@ -108,7 +108,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     const response = await stack.gql(READ, {}, { token });
     expect(response.body.data).toEqual({ company: null });
     expect(response.body.errors).toEqual([
-      { message: 'Your forensic sign-in has expired. Sign in again.', locations: expect.any(Array), path: ['company'], extensions: { code: 'UNAUTHENTICATED', upstream: 'forensic' } },
+      { message: 'Your forensic sign-in has expired. Sign in again.', locations: expect.any(Array), path: ['company'], extensions: { code: 'UNAUTHENTICATED', upstream: 'FORENSIC' } },
     ]);
     expect(refreshCount(stack)).toBe(1);
     // Signed out of forensic: the Gatehouse session is still valid, the account is gone, no further upstream call.
@@ -116,7 +116,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     expect(viewer.body.data).toEqual({ viewer: { signedIn: true, accounts: [], forensic: null } });
     const again = await stack.gql(READ, {}, { token });
     expect(codes(again)).toEqual(['UNAUTHENTICATED']);
-    expect(again.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'forensic' });
+    expect(again.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'FORENSIC' });
     expect(stack.forensic.server.requests).toHaveLength(1);
   });
 
@@ -125,7 +125,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     stack.forensic.revokeToken(pair.accessToken);
     stack.forensic.server.clearLog();
     const response = await stack.gql(READ, {}, { token });
-    expect(response.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'forensic' });
+    expect(response.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'FORENSIC' });
     expect(refreshCount(stack)).toBe(0);
     expect(stack.forensic.server.requests).toHaveLength(1);
   });
@@ -137,7 +137,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     stack.forensic.setUserActive(login, false);
     stack.forensic.expireSession(pair.accessToken);
     const response = await stack.gql(READ, {}, { token });
-    expect(response.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'forensic' });
+    expect(response.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', upstream: 'FORENSIC' });
   });
 
   it('puts no access, expire or service token in any log line', () => {

@@ -7,7 +7,7 @@ const VIEWER_HR = `{ viewer { hr { id } } }`;
 const HR_OK = { data: { viewer: { hr: { id: '1' } } } };
 const hrFailed = (message: string) => ({
   data: { viewer: { hr: null } },
-  errors: [{ message, locations: expect.any(Array), path: ['viewer', 'hr'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'hr' } }],
+  errors: [{ message, locations: expect.any(Array), path: ['viewer', 'hr'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'HR' } }],
 });
 const ANSWERED_503 = hrFailed('The hr service answered 503.');
 const CIRCUIT_OPEN = hrFailed('The hr service is unavailable (circuit open).');
@@ -93,7 +93,7 @@ describe('the HR circuit stays closed through isolated failures (default setting
     stack.hr.server.addFault({ method: 'GET', path: '/api/auth/me/', sequence: Array<number>(30).fill(429), retryAfterSeconds: 1 });
     for (let i = 0; i < 30; i++) {
       const response = await stack.gql(VIEWER_HR, {}, { token: ana });
-      expect(response.body.errors).toMatchObject([{ extensions: { code: 'RATE_LIMITED', upstream: 'hr' } }]);
+      expect(response.body.errors).toMatchObject([{ extensions: { code: 'RATE_LIMITED', upstream: 'HR' } }]);
     }
     expect(await hrCircuit(stack)).toBe('closed');
     expect((await stack.gql(VIEWER_HR, {}, { token: ana })).body).toEqual(HR_OK);

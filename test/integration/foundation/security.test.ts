@@ -73,16 +73,16 @@ describe('the gateway refuses hostile input before it reaches HR', () => {
     expect(stack.hr.server.requests).toEqual([]);
   });
 
-  it('rejects a depth bomb and an alias bomb as BAD_USER_INPUT without executing', async () => {
+  it('rejects a depth bomb and an alias bomb as GRAPHQL_VALIDATION_FAILED without executing', async () => {
     let nested = 'id';
     for (let i = 0; i < 8; i++) nested = `leaveRequests { edges { node { owner { ${nested} } } } }`;
     const deep = await gql(`{ viewer { hr { ${nested} } } }`, {}, ana);
     expect(deep.status).toBe(400);
-    expect(codes(deep)).toContain('BAD_USER_INPUT');
+    expect(codes(deep)).toContain('GRAPHQL_VALIDATION_FAILED');
     const aliases = Array.from({ length: 40 }, (_, i) => `v${i}: viewer { signedIn }`).join(' ');
     const wide = await gql(`{ ${aliases} }`, {}, ana);
     expect(wide.status).toBe(400);
-    expect(new Set(codes(wide))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(new Set(codes(wide))).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
     expect(stack.hr.server.requests).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe('the gateway refuses hostile input before it reaches HR', () => {
       body: JSON.stringify({ query: '{ viewer { signedIn } }', variables: { pad: 'x'.repeat(200_000) } }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Request body is too large.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await response.json()).toEqual({ errors: [{ message: 'Request body is too large.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('rejects a mutation over GET, a text/plain POST and a GET without a preflight header', async () => {
@@ -131,15 +131,29 @@ describe('in production the schema is not disclosed', () => {
   it('introspection is off', async () => {
     const response = await stack.gql(`{ __schema { queryType { name } } }`);
     expect(response.status).toBe(400);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.body.data).toBeUndefined();
   });
 
   it('a misspelt field gets no suggestion', async () => {
     const response = await stack.gql(`{ viewer { signedIm } leaveRequest { id } }`);
-    expect(codes(response)).toContain('BAD_USER_INPUT');
+    expect(codes(response)).toContain('GRAPHQL_VALIDATION_FAILED');
     expect(response.text).not.toMatch(/Did you mean/i);
     expect(response.text).not.toContain('signedIn');
+  });
+
+  it('a bad enum value in a variable gets no suggestion', async () => {
+    const response = await stack.gql(`query Q($status: LeaveStatus) { leaveRequests(status: $status) { totalCount } }`, { status: 'PENDNG' });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Invalid status: Value "PENDNG" does not exist in "LeaveStatus" enum.',
+          extensions: { code: 'BAD_USER_INPUT', fieldErrors: { status: ['Value "PENDNG" does not exist in "LeaveStatus" enum.'] } },
+        },
+      ],
+    });
+    expect(response.text).not.toContain('PENDING');
   });
 });
 
@@ -152,7 +166,7 @@ describe('outside production, Sandbox users get field suggestions', () => {
 
   it('a misspelt field gets a "Did you mean" hint', async () => {
     const response = await stack.gql(`{ viewer { signedIm } }`);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.body.errors![0]!.message).toMatch(/Did you mean "signedIn"\?/);
   });
 });

@@ -38,7 +38,7 @@ describe('a write that fails says whether it may have been applied', () => {
           message: `The hr service dropped the connection before answering; ${MAYBE_APPLIED}.`,
           locations: expect.any(Array),
           path: ['createLeaveRequest'],
-          extensions: { code: 'UPSTREAM_ERROR', upstream: 'hr', outcome: 'UNKNOWN' },
+          extensions: { code: 'UPSTREAM_ERROR', upstream: 'HR', outcome: 'UNKNOWN' },
         },
       ],
     });
@@ -57,10 +57,10 @@ describe('a write that fails says whether it may have been applied', () => {
   // 503 is the server saying it did not process the request; any other 5xx may follow a write that
   // was applied (a crash after the commit, a proxy that gave up waiting), so its outcome is unknown.
   it.each([
-    { status: 500, error: { message: `The hr service answered 500; ${MAYBE_APPLIED}.`, extensions: { code: 'UPSTREAM_ERROR', upstream: 'hr', outcome: 'UNKNOWN' } } },
-    { status: 502, error: { message: `The hr service answered 502; ${MAYBE_APPLIED}.`, extensions: { code: 'UPSTREAM_ERROR', upstream: 'hr', outcome: 'UNKNOWN' } } },
-    { status: 504, error: { message: `The hr service did not answer in time; ${MAYBE_APPLIED}.`, extensions: { code: 'UPSTREAM_TIMEOUT', upstream: 'hr', outcome: 'UNKNOWN' } } },
-    { status: 503, error: { message: 'The hr service answered 503.', extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'hr' } } },
+    { status: 500, error: { message: `The hr service answered 500; ${MAYBE_APPLIED}.`, extensions: { code: 'UPSTREAM_ERROR', upstream: 'HR', outcome: 'UNKNOWN' } } },
+    { status: 502, error: { message: `The hr service answered 502; ${MAYBE_APPLIED}.`, extensions: { code: 'UPSTREAM_ERROR', upstream: 'HR', outcome: 'UNKNOWN' } } },
+    { status: 504, error: { message: `The hr service did not answer in time; ${MAYBE_APPLIED}.`, extensions: { code: 'UPSTREAM_TIMEOUT', upstream: 'HR', outcome: 'UNKNOWN' } } },
+    { status: 503, error: { message: 'The hr service answered 503.', extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'HR' } } },
   ])('createLeaveRequest answered $status → $error.message (not retried)', async ({ status, error }) => {
     stack.hr.server.addFault({ method: 'POST', path: '/api/leave-requests/', sequence: [status] });
     const response = await stack.gql(NEW_LEAVE, {}, { token: ana });
@@ -76,7 +76,7 @@ describe('a write that fails says whether it may have been applied', () => {
     const response = await stack.gql(NEW_LEAVE, {}, { token: ana });
     expect(response.body).toEqual({
       data: null,
-      errors: [{ message: 'The hr service could not be reached.', locations: expect.any(Array), path: ['createLeaveRequest'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'hr' } }],
+      errors: [{ message: 'The hr service could not be reached.', locations: expect.any(Array), path: ['createLeaveRequest'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'HR' } }],
     });
     expect(stack.hr.server.requests).toHaveLength(0);
   });

@@ -176,7 +176,7 @@ describe('an employee manages their leave requests', () => {
           path: ['createLeaveRequest'],
           extensions: {
             code: 'BAD_USER_INPUT',
-            upstream: 'hr',
+            upstream: 'HR',
             fieldErrors: { start: ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'] },
           },
         },
@@ -202,7 +202,7 @@ describe('an employee manages their leave requests', () => {
     const input = { start: '2025-08-04T08:00:00Z', end: '2025-08-16T17:00:00Z', type: 'VACATION' };
     const response = await gql(UPDATE, { id: '1', input }, ana);
     expect(response.body.errors).toEqual([
-      { message: 'Only pending requests can be edited.', locations: expect.any(Array), path: ['updateLeaveRequest'], extensions: { code: 'BAD_USER_INPUT', upstream: 'hr' } },
+      { message: 'Only pending requests can be edited.', locations: expect.any(Array), path: ['updateLeaveRequest'], extensions: { code: 'BAD_USER_INPUT', upstream: 'HR' } },
     ]);
   });
 
@@ -215,7 +215,7 @@ describe('an employee manages their leave requests', () => {
       [DELETE, { id: '424242' }],
     ] as const) {
       const response = await gql(query, variables, ana);
-      expect(response.body.errors).toMatchObject([{ extensions: { code: 'NOT_FOUND', upstream: 'hr' } }]);
+      expect(response.body.errors).toMatchObject([{ extensions: { code: 'NOT_FOUND', upstream: 'HR' } }]);
       expect(response.body.errors![0]!.message).toBe('The leave request does not exist or is not visible to you.');
     }
     expect(stack.hr.getLeaveRequest(6)).toMatchObject({ status: 'REJECTED' });

@@ -33,13 +33,13 @@ describe('HR with DRF pagination on (page size 2)', () => {
     stack.hr.linkHost = 'evil.example:8080';
     const response = await stack.gql(`{ leaveRequests { totalCount } }`, {}, { token: ana });
     expect(response.body).toEqual({
-      data: null,
+      data: { leaveRequests: null },
       errors: [
         {
           message: 'The hr service sent a pagination link to another origin.',
           locations: expect.any(Array),
           path: ['leaveRequests'],
-          extensions: { code: 'UPSTREAM_ERROR', upstream: 'hr' },
+          extensions: { code: 'UPSTREAM_ERROR', upstream: 'HR' },
         },
       ],
     });
@@ -51,6 +51,6 @@ describe('HR with DRF pagination on (page size 2)', () => {
     const port = Number(new URL(stack.hr.url).port);
     stack.hr.linkHost = `127.0.0.1:${port === 65_535 ? port - 1 : port + 1}`;
     const response = await stack.gql(`{ leaveRequests { totalCount } }`, {}, { token: ana });
-    expect(response.body.errors).toMatchObject([{ extensions: { code: 'UPSTREAM_ERROR', upstream: 'hr' } }]);
+    expect(response.body.errors).toMatchObject([{ extensions: { code: 'UPSTREAM_ERROR', upstream: 'HR' } }]);
   });
 });

@@ -84,7 +84,7 @@ describe('an employee reads and edits their HR profile', () => {
     expect(response.body.errors).toMatchObject([
       {
         message: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.',
-        extensions: { code: 'BAD_USER_INPUT', upstream: 'hr', fieldErrors: { birthDate: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD.'] } },
+        extensions: { code: 'BAD_USER_INPUT', upstream: 'HR', fieldErrors: { birthDate: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD.'] } },
       },
     ]);
     expect(stack.hr.server.count('PUT', '/api/auth/me/')).toBe(1);
@@ -114,7 +114,7 @@ describe('an employee resets and changes their HR password', () => {
 
   it('requestPasswordReset refuses a malformed e-mail (login) and a company', async () => {
     const malformed = await stack.gql(REQUEST_RESET, { login: 'not-an-email' });
-    expect(malformed.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', upstream: 'hr', fieldErrors: { login: ['Enter a valid email address.'] } } }]);
+    expect(malformed.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', upstream: 'HR', fieldErrors: { login: ['Enter a valid email address.'] } } }]);
     const company = await stack.gql(REQUEST_RESET, { login: MEI, company: 'acme' });
     expect(company.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: { company: ['is only accepted for REHIVE'] } } }]);
   });
@@ -138,7 +138,7 @@ describe('an employee resets and changes their HR password', () => {
     expect(stack.hr.findUserByEmail(MEI)?.password).toBe('Reset-me-2030');
 
     const reused = await stack.gql(RESET, { input: { upstream: 'HR', token, newPassword: 'Another-one-2030' } });
-    expect(reused.body.errors).toMatchObject([{ message: 'Invalid or expired reset token.', extensions: { code: 'BAD_USER_INPUT', upstream: 'hr', fieldErrors: { token: ['Invalid or expired reset token.'] } } }]);
+    expect(reused.body.errors).toMatchObject([{ message: 'Invalid or expired reset token.', extensions: { code: 'BAD_USER_INPUT', upstream: 'HR', fieldErrors: { token: ['Invalid or expired reset token.'] } } }]);
     const uid = await stack.gql(RESET, { input: { upstream: 'HR', token, uid: '1', newPassword: 'Another-one-2030' } });
     expect(uid.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: { uid: ['is only accepted for REHIVE'] } } }]);
     stack.hr.setPassword(3, DEMO_PASSWORD);
@@ -147,7 +147,7 @@ describe('an employee resets and changes their HR password', () => {
   it('changePassword needs the current password and validates the new one', async () => {
     const token = await stack.signIn('HR', MEI);
     const wrong = await stack.gql(CHANGE, { input: { upstream: 'HR', currentPassword: 'not-it', newPassword: 'Changed-2030-pw' } }, { token });
-    expect(wrong.body.errors).toMatchObject([{ message: 'Wrong password.', extensions: { code: 'BAD_USER_INPUT', upstream: 'hr', fieldErrors: { currentPassword: ['Wrong password.'] } } }]);
+    expect(wrong.body.errors).toMatchObject([{ message: 'Wrong password.', extensions: { code: 'BAD_USER_INPUT', upstream: 'HR', fieldErrors: { currentPassword: ['Wrong password.'] } } }]);
     const short = await stack.gql(CHANGE, { input: { upstream: 'HR', currentPassword: DEMO_PASSWORD, newPassword: 'short' } }, { token });
     expect(short.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: { newPassword: ['This password is too short. It must contain at least 8 characters.'] } } }]);
     const ok = await stack.gql(CHANGE, { input: { upstream: 'HR', currentPassword: DEMO_PASSWORD, newPassword: 'Changed-2030-pw' } }, { token });
@@ -166,7 +166,7 @@ describe('an employee resets and changes their HR password', () => {
     const token = await stack.signIn('HR', MEI);
     await stack.gql(`mutation { signOut(upstream: HR) }`, {}, { token });
     const unlinked = await stack.gql(CHANGE, { input: { upstream: 'HR', currentPassword: 'a', newPassword: 'Changed-2030-pw' } }, { token });
-    expect(unlinked.body.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED', upstream: 'hr' } }]);
+    expect(unlinked.body.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' } }]);
     expect(stack.hr.server.count('POST', '/api/auth/change-password/')).toBe(0);
   });
 });

@@ -54,7 +54,7 @@ describe('an employee signs in to and out of HR', () => {
     for (const response of [wrongPassword, unknownUser, otherCase, inactive]) {
       expect(response.body).toEqual({
         data: null,
-        errors: [{ message: 'The login or password is not correct.', locations: expect.any(Array), path: ['signIn'], extensions: { code: 'UNAUTHENTICATED', upstream: 'hr' } }],
+        errors: [{ message: 'The login or password is not correct.', locations: expect.any(Array), path: ['signIn'], extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' } }],
       });
     }
     expect(JSON.parse(stack.hr.server.requests[2]!.body)).toMatchObject({ email: 'Ana.Garcia@example.com' });
@@ -70,7 +70,7 @@ describe('an employee signs in to and out of HR', () => {
     expect(stack.hr.server.requests).toHaveLength(0);
     // a whitespace password reaches simplejwt, which answers 400 {"password":["This field may not be blank."]}
     const blank = await stack.gql(SIGN_IN, { input: { upstream: 'HR', login: 'ana.garcia@example.com', password: '   ' } });
-    expect(blank.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', upstream: 'hr', fieldErrors: { password: ['This field may not be blank.'] } } }]);
+    expect(blank.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', upstream: 'HR', fieldErrors: { password: ['This field may not be blank.'] } } }]);
   });
 
   it('signOut(upstream: HR) unlinks the account; the session stays', async () => {
@@ -80,7 +80,7 @@ describe('an employee signs in to and out of HR', () => {
     const viewer = await stack.gql(`{ viewer { signedIn accounts { upstream } hr { id } } }`, {}, { token });
     expect(viewer.body).toEqual({ data: { viewer: { signedIn: true, accounts: [], hr: null } } });
     const list = await stack.gql(`{ leaveRequests { totalCount } }`, {}, { token });
-    expect(list.body.errors).toMatchObject([{ message: 'Sign in to hr first.', extensions: { code: 'UNAUTHENTICATED', upstream: 'hr' } }]);
+    expect(list.body.errors).toMatchObject([{ message: 'Sign in to hr first.', extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' } }]);
     const again = await stack.gql(`mutation { signOut(upstream: HR) }`, {}, { token });
     expect(again.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: { upstream: ['is not linked'] } } }]);
   });

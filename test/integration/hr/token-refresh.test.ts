@@ -78,7 +78,7 @@ describe('the gateway keeps an HR sign-in alive with 1-second access tokens and 
           message: 'Your hr sign-in has expired. Sign in again.',
           locations: expect.any(Array),
           path: ['viewer', 'hr'],
-          extensions: { code: 'UNAUTHENTICATED', upstream: 'hr' },
+          extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' },
         },
       ],
     });
@@ -92,7 +92,7 @@ describe('the gateway keeps an HR sign-in alive with 1-second access tokens and 
     stack.hr.setUserActive(4, false);
     stack.hr.server.clearLog();
     const response = await stack.gql(`{ leaveRequests { totalCount } }`, {}, { token: deactivated });
-    expect(response.body.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED', upstream: 'hr' } }]);
+    expect(response.body.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' } }]);
     // simplejwt 5.2 refreshes the token of an inactive user; the new access token gets 401 user_inactive
     expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
     expect(stack.hr.server.count('GET', '/api/leave-requests/')).toBe(1);

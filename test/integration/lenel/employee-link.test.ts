@@ -46,7 +46,7 @@ describe('an HR user reads their own cardholder record through the employee link
     stack.lenel.server.clearLog();
     for (const query of [`{ badges { totalCount } }`, `{ employees { totalCount } }`, `{ badge(id: "1") { id } }`, `{ employee(id: "5") { id } }`, `mutation { updateBadgeStatus(badgeId: "6", status: INACTIVE) { id } }`]) {
       const response = await stack.gql(query, {}, { token });
-      expect(response.body.errors).toEqual([expect.objectContaining({ message: 'Sign in to lenel first.', extensions: { code: 'UNAUTHENTICATED', upstream: 'lenel' } })]);
+      expect(response.body.errors).toEqual([expect.objectContaining({ message: 'Sign in to lenel first.', extensions: { code: 'UNAUTHENTICATED', upstream: 'LENEL' } })]);
     }
     expect(stack.lenel.server.requests).toHaveLength(0);
   });
@@ -206,7 +206,7 @@ describe('a gateway without a lenel service account', () => {
           message: 'The lenel service has no service account configured.',
           locations: [{ line: 1, column: 26 }],
           path: ['viewer', 'hr', 'employee'],
-          extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'lenel' },
+          extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'LENEL' },
         },
       ],
     });
@@ -226,7 +226,7 @@ describe('a gateway whose lenel service account is refused', () => {
     const response = await stack.gql(`{ viewer { hr { fullName employee { id } } } }`, {}, { token });
     expect(response.body).toEqual({
       data: { viewer: { hr: { fullName: 'Ana García', employee: null } } },
-      errors: [expect.objectContaining({ message: "The lenel service rejected the gateway's service account.", extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'lenel' } })],
+      errors: [expect.objectContaining({ message: "The lenel service rejected the gateway's service account.", extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'LENEL' } })],
     });
     expect(stack.logs.join('\n')).not.toContain('not-the-password');
   });

@@ -172,7 +172,7 @@ describe('a lenel user reads badges and cardholders', () => {
     const ok = await stack.gql(`mutation { signIn(input: { upstream: LENEL, login: "viewer", password: "Gatehouse-demo-2026" }) { account { upstream login userId roles } } }`);
     expect(ok.body).toEqual({ data: { signIn: { account: { upstream: 'LENEL', login: 'viewer', userId: '2', roles: [] } } } });
     const wrong = await stack.gql(`mutation { signIn(input: { upstream: LENEL, login: "viewer", password: "nope" }) { token } }`);
-    expect(wrong.body.errors).toEqual([expect.objectContaining({ message: 'The login or password is not correct.', extensions: { code: 'UNAUTHENTICATED', upstream: 'lenel' } })]);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ message: 'The login or password is not correct.', extensions: { code: 'UNAUTHENTICATED', upstream: 'LENEL' } })]);
   });
 
   it('reports a failing list read on the field and does not cache the failure', async () => {
@@ -181,7 +181,7 @@ describe('a lenel user reads badges and cardholders', () => {
     const failed = await stack.gql(`{ badge(id: "5") { id } employee(id: "5") { id } }`, {}, { token });
     expect(failed.body).toEqual({
       data: { badge: null, employee: { id: '5' } },
-      errors: [expect.objectContaining({ path: ['badge'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'lenel' } })],
+      errors: [expect.objectContaining({ path: ['badge'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'LENEL' } })],
     });
     const retried = await stack.gql(`{ badge(id: "5") { id } }`, {}, { token });
     expect(retried.body).toEqual({ data: { badge: { id: '5' } } });

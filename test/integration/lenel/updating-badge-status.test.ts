@@ -67,7 +67,7 @@ describe('an operator changes a badge status', () => {
           message: 'You do not have permission to perform this action.',
           locations: [{ line: 2, column: 3 }],
           path: ['updateBadgeStatus'],
-          extensions: { code: 'FORBIDDEN', upstream: 'lenel' },
+          extensions: { code: 'FORBIDDEN', upstream: 'LENEL' },
         },
       ],
     });
@@ -78,7 +78,7 @@ describe('an operator changes a badge status', () => {
     const response = await stack.gql(UPDATE, { id: '999999', status: 'INACTIVE' }, { token });
     expect(response.body).toEqual({
       data: null,
-      errors: [{ message: 'The badge does not exist or is not visible to you.', locations: [{ line: 2, column: 3 }], path: ['updateBadgeStatus'], extensions: { code: 'NOT_FOUND', upstream: 'lenel' } }],
+      errors: [{ message: 'The badge does not exist or is not visible to you.', locations: [{ line: 2, column: 3 }], path: ['updateBadgeStatus'], extensions: { code: 'NOT_FOUND', upstream: 'LENEL' } }],
     });
   });
 
@@ -92,7 +92,7 @@ describe('an operator changes a badge status', () => {
           message: 'Employee 6 already has the maximum number of active badges.',
           locations: [{ line: 2, column: 3 }],
           path: ['updateBadgeStatus'],
-          extensions: { code: 'BAD_USER_INPUT', upstream: 'lenel' },
+          extensions: { code: 'BAD_USER_INPUT', upstream: 'LENEL' },
         },
       ],
     });

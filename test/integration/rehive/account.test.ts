@@ -31,7 +31,7 @@ describe('Rehive passwords and the end of an account', () => {
     const newPassword = 'Brand-new-secret-42';
     secrets.push(newPassword);
     const wrong = await stack.gql(`mutation R($input: ResetPasswordInput!) { resetPassword(input: $input) }`, { input: { upstream: 'REHIVE', uid, token: 'not-the-token', newPassword } });
-    expect(wrong.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { token: ['Invalid value'] } }]);
+    expect(wrong.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { token: ['Invalid value'] } }]);
     const reset = await stack.gql(`mutation R($input: ResetPasswordInput!) { resetPassword(input: $input) }`, { input: { upstream: 'REHIVE', uid, token, newPassword } });
     expect(reset.body).toEqual({ data: { resetPassword: true } });
 
@@ -52,7 +52,7 @@ describe('Rehive passwords and the end of an account', () => {
     const token = await stack.signIn('REHIVE', email, { company: REHIVE_DEMO_COMPANY });
     const change = `mutation C($input: ChangePasswordInput!) { changePassword(input: $input) }`;
     const wrong = await stack.gql(change, { input: { upstream: 'REHIVE', currentPassword: 'not-it', newPassword: 'Another-secret-43' } }, { token });
-    expect(wrong.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { currentPassword: ['Invalid password.'] } }]);
+    expect(wrong.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { currentPassword: ['Invalid password.'] } }]);
     const changed = await stack.gql(change, { input: { upstream: 'REHIVE', currentPassword: DEMO_PASSWORD, newPassword: 'Another-secret-43' } }, { token });
     expect(changed.body).toEqual({ data: { changePassword: true } });
     expect(codes(await signIn(email, DEMO_PASSWORD))).toEqual(['UNAUTHENTICATED']);
@@ -69,12 +69,12 @@ describe('Rehive passwords and the end of an account', () => {
     const key = stack.rehive.outbox.latest(email, 'deactivation')!.data.key!;
     secrets.push(key);
     const bad = await stack.gql(`mutation { confirmAccountDeactivation(key: "wrong-key") }`);
-    expect(bad.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { key: ['Invalid key.'] } }]);
+    expect(bad.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { key: ['Invalid key.'] } }]);
     const confirmed = await stack.gql(`mutation K($key: String!) { confirmAccountDeactivation(key: $key) }`, { key });
     expect(confirmed.body).toEqual({ data: { confirmAccountDeactivation: true } });
 
     const field = await stack.gql(`{ viewer { rehive { email } } }`, {}, { token });
-    expect(field.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'rehive' }]);
+    expect(field.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'REHIVE' }]);
     expect(codes(await signIn(email, DEMO_PASSWORD))).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -101,7 +101,7 @@ describe('Rehive passwords and the end of an account', () => {
     expect(resent.body).toEqual({ data: { resendMobileVerification: true } });
     const otp = stack.rehive.outbox.latest(mobile, 'mobile_verification')!.data.otp!;
     const wrong = await stack.gql(`mutation { verifyMobile(otp: "x${otp}") }`, {}, { token });
-    expect(wrong.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { otp: ['Invalid OTP.'] } }]);
+    expect(wrong.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { otp: ['Invalid OTP.'] } }]);
     const verified = await stack.gql(`mutation O($otp: String!) { verifyMobile(otp: $otp) }`, { otp }, { token });
     expect(verified.body).toEqual({ data: { verifyMobile: true } });
     expect((await stack.gql(`{ viewer { rehive { username mobile mobileVerified } } }`, {}, { token })).body).toEqual({
@@ -138,13 +138,13 @@ describe('Rehive passwords and the end of an account', () => {
     const again = await stack.gql(`mutation R($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }`, {
       input: { email: 'second@acme.example.com', password: 'Strong-secret-45', company: { id: 'acme' } },
     });
-    expect(again.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { 'company.id': ['company with this id already exists.'] } }]);
+    expect(again.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { 'company.id': ['company with this id already exists.'] } }]);
   });
 
   it('reports a duplicate e-mail at registration as a field error', async () => {
     const response = await stack.gql(REGISTER, { input: { email: 'demo@rehive.example.com', password: 'Sturdy-passphrase-77', company: REHIVE_DEMO_COMPANY } });
     expect(response.body.errors!.map((e) => e.extensions)).toEqual([
-      { code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { email: ['A user with that email already exists.'] } },
+      { code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { email: ['A user with that email already exists.'] } },
     ]);
   });
 

@@ -99,9 +99,9 @@ describe('a Rehive user registers, turns MFA on and signs in with it', () => {
 
     const blocked = await stack.gql(`{ viewer { accounts { upstream mfaPending } rehive { email } } }`, {}, { token });
     expect(blocked.body.data).toEqual({ viewer: { accounts: [{ upstream: 'REHIVE', mfaPending: true }], rehive: null } });
-    expect(blocked.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'MFA_REQUIRED', upstream: 'rehive', challengeId }]);
+    expect(blocked.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'MFA_REQUIRED', upstream: 'REHIVE', challengeId }]);
     const tokens = await stack.gql(`{ authTokens { id } }`, {}, { token });
-    expect(tokens.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'MFA_REQUIRED', upstream: 'rehive', challengeId }]);
+    expect(tokens.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'MFA_REQUIRED', upstream: 'REHIVE', challengeId }]);
     // Refused by the gateway: nothing reached Rehive.
     expect(stack.rehive.server.count('GET', /^\/3\/auth\/(tokens\/)?$/)).toBe(0);
 
@@ -110,7 +110,7 @@ describe('a Rehive user registers, turns MFA on and signs in with it', () => {
     expect(pendingList.body).toEqual({ data: { mfaAuthenticators: [{ id, type: 'TOTP' }] } });
 
     const bad = await stack.gql(COMPLETE, { challengeId, code: wrongCode(secret) }, { token });
-    expect(bad.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { code: ['Invalid token.'] } } })]);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { code: ['Invalid token.'] } } })]);
 
     const solved = await stack.gql(COMPLETE, { challengeId, code: authenticator.generate(secret) }, { token });
     expect(solved.body).toEqual({
@@ -151,7 +151,7 @@ describe('Rehive MFA challenges expire and resist guessing', () => {
     offsetMs = 11 * 60 * 1000;
     const code = authenticator.clone({ epoch: clock() }).generate(REHIVE_DEMO_TOTP_SECRET);
     const response = await stack.gql(COMPLETE, { challengeId: challenged.mfaChallenge!.id, code }, { token: challenged.token });
-    expect(response.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'rehive' }]);
+    expect(response.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'REHIVE' }]);
     const viewer = await stack.gql(`{ viewer { signedIn accounts { upstream } rehive { email } } }`, {}, { token: challenged.token });
     expect(viewer.body).toEqual({ data: { viewer: { signedIn: true, accounts: [], rehive: null } } });
     offsetMs = 0;
@@ -198,8 +198,8 @@ describe('Rehive MFA challenges expire and resist guessing', () => {
       stack.gql(SIGN_IN, { input: { upstream: 'REHIVE', login: 'demo@rehive.example.com', password: 'not-the-password', company: REHIVE_DEMO_COMPANY } });
     const results = [];
     for (let i = 0; i < 7; i++) results.push(await attempt());
-    expect(results.slice(0, 6).map((r) => r.body.errors![0]!.extensions)).toEqual(Array(6).fill({ code: 'UNAUTHENTICATED', upstream: 'rehive' }));
-    expect(results[6]!.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', upstream: 'rehive', retryAfterSeconds: expect.any(Number) });
+    expect(results.slice(0, 6).map((r) => r.body.errors![0]!.extensions)).toEqual(Array(6).fill({ code: 'UNAUTHENTICATED', upstream: 'REHIVE' }));
+    expect(results[6]!.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', upstream: 'REHIVE', retryAfterSeconds: expect.any(Number) });
   });
 });
 

@@ -69,7 +69,7 @@ describe('a Rehive user manages their API tokens', () => {
 
   it('refuses a token with the wrong password', async () => {
     const response = await stack.gql(`mutation { createAuthToken(password: "not-my-password") { id } }`, {}, { token });
-    expect(response.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'rehive', fieldErrors: { password: ['Invalid password.'] } }]);
+    expect(response.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { password: ['Invalid password.'] } }]);
   });
 
   it('deletes every token, which signs the session out of Rehive', async () => {
@@ -80,7 +80,7 @@ describe('a Rehive user manages their API tokens', () => {
     const viewer = await stack.gql(`{ viewer { signedIn accounts { upstream } } }`, {}, { token });
     expect(viewer.body).toEqual({ data: { viewer: { signedIn: true, accounts: [] } } });
     const next = await stack.gql(`{ authTokens { id } }`, {}, { token });
-    expect(next.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'rehive' }]);
+    expect(next.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'REHIVE' }]);
   });
 
   it('signs the account out when Rehive no longer accepts its token', async () => {
@@ -88,7 +88,7 @@ describe('a Rehive user manages their API tokens', () => {
     remember();
     for (const record of stack.rehive.tokens(USER)) stack.rehive.state.tokens.delete(record.token);
     const response = await stack.gql(`{ viewer { rehive { email } } }`, {}, { token: fresh });
-    expect(response.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'rehive' }]);
+    expect(response.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', upstream: 'REHIVE' }]);
     const viewer = await stack.gql(`{ viewer { accounts { upstream } } }`, {}, { token: fresh });
     expect(viewer.body).toEqual({ data: { viewer: { accounts: [] } } });
   });
