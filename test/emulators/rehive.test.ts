@@ -53,6 +53,21 @@ describe('rehive emulator', () => {
     return { email, token: login.body.data.token, id: user.id };
   }
 
+  /** A user with a second login, a permanent API token and a timed API token, plus another user's login. */
+  async function sessions() {
+    const { email, token } = await freshUser();
+    const other = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data.token as string;
+    const api = (await post('/3/auth/tokens/', { password: PASSWORD }, token)).body.data.token as string;
+    const timed = (await post('/3/auth/tokens/', { password: PASSWORD, duration: 3600 }, token)).body.data.token as string;
+    const stranger = (await freshUser()).token;
+    const alive = async () => {
+      const statuses = await Promise.all([token, other, api, timed, stranger].map(async (t) => (await get('/3/auth/', t)).status === 200));
+      const [self, otherSession, permanent, timedToken, strangerSession] = statuses;
+      return { self, otherSession, permanent, timedToken, strangerSession };
+    };
+    return { email, token, alive };
+  }
+
   beforeAll(async () => {
     emu = createRehiveEmulator();
     emu.addCompany(COMPANY, 'Acme');
@@ -183,22 +198,24 @@ describe('rehive emulator', () => {
   });
 
   describe('logout', () => {
-    it('temporary ends only this token', async () => {
-      const { email, token } = await freshUser();
-      const other = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data.token;
-      expect(await post('/3/auth/logout/', {}, token)).toMatchObject({ status: 200, body: { status: 'success' } });
-      expect((await get('/3/auth/', token)).status).toBe(401);
-      expect((await get('/3/auth/', other)).status).toBe(200);
+    it('none ends only the calling token', async () => {
+      const { token, alive } = await sessions();
+      expect(await post('/3/auth/logout/', { clear_session_option: 'none' }, token)).toMatchObject({ status: 200, body: { status: 'success' } });
+      expect(await alive()).toEqual({ self: false, otherSession: true, permanent: true, timedToken: true, strangerSession: true });
     });
 
-    it('all ends every session token but not permanent API tokens', async () => {
-      const { email, token } = await freshUser();
-      const other = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data.token;
-      const api = (await post('/3/auth/tokens/', { password: PASSWORD }, token)).body.data.token;
+    it('temporary (the default) ends every token with an expiry, not the permanent API tokens', async () => {
+      for (const body of [{}, { clear_session_option: 'temporary' }]) {
+        const { token, alive } = await sessions();
+        expect(await post('/3/auth/logout/', body, token)).toMatchObject({ status: 200, body: { status: 'success' } });
+        expect(await alive()).toEqual({ self: false, otherSession: false, permanent: true, timedToken: false, strangerSession: true });
+      }
+    });
+
+    it('all ends every token of the user, permanent API tokens too', async () => {
+      const { token, alive } = await sessions();
       expect((await post('/3/auth/logout/', { clear_session_option: 'all' }, token)).status).toBe(200);
-      expect((await get('/3/auth/', token)).status).toBe(401);
-      expect((await get('/3/auth/', other)).status).toBe(401);
-      expect((await get('/3/auth/', api)).status).toBe(200);
+      expect(await alive()).toEqual({ self: false, otherSession: false, permanent: false, timedToken: false, strangerSession: true });
     });
 
     it('rejects an unknown option', async () => {
@@ -365,6 +382,35 @@ describe('rehive emulator', () => {
       expect((await post('/3/auth/password/reset/confirm/', { uid, token: resetToken, new_password: 'Reset-pass-78' })).status).toBe(400);
       expect((await get('/3/auth/', token)).status).toBe(401);
       expect((await post('/3/auth/login/', { user: email, company: COMPANY, password: 'Reset-pass-77' })).status).toBe(200);
+    });
+    it('honours clear_session_option on password change; the calling token always survives', async () => {
+      const expected = {
+        none: { self: true, otherSession: true, permanent: true, timedToken: true, strangerSession: true },
+        temporary: { self: true, otherSession: false, permanent: true, timedToken: false, strangerSession: true },
+        all: { self: true, otherSession: false, permanent: false, timedToken: false, strangerSession: true },
+      };
+      for (const [option, alive] of Object.entries(expected)) {
+        const { token, alive: check } = await sessions();
+        const changed = await post('/3/auth/password/change/', { old_password: PASSWORD, new_password: 'Another-pass-99', clear_session_option: option }, token);
+        expect(changed.body).toEqual({ status: 'success' });
+        expect(await check()).toEqual(alive);
+      }
+    });
+
+    it('honours clear_session_option on reset confirm (default temporary)', async () => {
+      const expected: Array<[Record<string, string>, Record<string, boolean>]> = [
+        [{ clear_session_option: 'none' }, { self: true, otherSession: true, permanent: true, timedToken: true, strangerSession: true }],
+        [{}, { self: false, otherSession: false, permanent: true, timedToken: false, strangerSession: true }],
+        [{ clear_session_option: 'temporary' }, { self: false, otherSession: false, permanent: true, timedToken: false, strangerSession: true }],
+        [{ clear_session_option: 'all' }, { self: false, otherSession: false, permanent: false, timedToken: false, strangerSession: true }],
+      ];
+      for (const [option, alive] of expected) {
+        const { email, alive: check } = await sessions();
+        await post('/3/auth/password/reset/', { user: email, company: COMPANY });
+        const { uid, token } = emu.outbox.latest(email, 'password_reset')!.data;
+        expect((await post('/3/auth/password/reset/confirm/', { uid, token, new_password: 'Reset-pass-77', ...option })).body).toEqual({ status: 'success' });
+        expect(await check()).toEqual(alive);
+      }
     });
   });
 

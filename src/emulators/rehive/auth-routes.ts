@@ -43,9 +43,10 @@ export function authRoutes(router: RehiveRouter, ctx: RehiveContext): void {
     const fields = new Fields(body);
     const option = fields.choice('clear_session_option', CLEAR_SESSION_OPTIONS) ?? 'temporary';
     if (!fields.valid) return invalid(fields.errors);
-    // [decision] logout always ends the calling token; `all` also ends the user's other session (expiring) tokens.
+    // Rehive: "temporary: clear only temporary sessions and tokens with an expiry (the default); all: clear all
+    // sessions and tokens including permanent tokens; none: clear no sessions". Logout always ends the calling token.
     state.tokens.delete(caller.record.token);
-    if (option === 'all') state.endTokens(caller.user.id, (t) => t.expires !== null);
+    state.clearSessions(caller.user.id, option);
     return ok();
   });
 

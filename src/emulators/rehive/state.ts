@@ -217,7 +217,10 @@ export class RehiveState {
     for (const [token, record] of this.tokens) if (record.userId === userId && which(record)) this.tokens.delete(token);
   }
 
-  /** `clear_session_option` of password change/reset: temporary = expiring tokens, all = every token. */
+  /**
+   * `clear_session_option` (logout, password change and reset): `temporary` ends the sessions, i.e. every
+   * token with an expiry; `all` also ends the permanent (API) tokens; `none` ends nothing. `keep` survives.
+   */
   clearSessions(userId: string, option: ClearSessionOption, keep?: string): void {
     if (option === 'none') return;
     this.endTokens(userId, (t) => t.token !== keep && (option === 'all' || t.expires !== null));
