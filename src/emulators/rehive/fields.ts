@@ -186,3 +186,10 @@ function pythonType(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
   return 'dict';
 }
+
+/** A boolean query filter as django-filter reads it (a NullBooleanField): an unrecognised value is no filter. */
+export function parseNullBoolean(raw: string | null): boolean | undefined {
+  if (raw === 'true' || raw === 'True' || raw === '1') return true;
+  if (raw === 'false' || raw === 'False' || raw === '0') return false;
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../common/server.js';
 import type { RehiveContext } from './context.js';
 import { errors, fail, invalid, ok } from './envelope.js';
-import { Fields } from './fields.js';
+import { Fields, parseNullBoolean } from './fields.js';
 import { checkCode, issueSmsCode, newAuthenticator, serializeAuthenticator } from './mfa.js';
 import type { AuthedContext, RehiveRouter } from './router.js';
 import type { AuthenticatorRecord, ChallengeRecord } from './state.js';
@@ -138,20 +138,10 @@ function filterAuthenticators(req: EmulatorRequest, items: AuthenticatorRecord[]
       return invalid({ type: [`Select a valid choice. ${type} is not one of the available choices.`] });
     result = result.filter((a) => a.type === type);
   }
-  if (verified) {
-    const wanted = parseBoolean(verified);
-    if (wanted === undefined) return invalid({ verified: ['Enter a valid boolean.'] });
-    result = result.filter((a) => a.verified === wanted);
-  }
+  const wanted = parseNullBoolean(verified);
+  if (wanted !== undefined) result = result.filter((a) => a.verified === wanted);
   if (id) result = result.filter((a) => a.id === id);
   return result;
-}
-
-function parseBoolean(value: string): boolean | undefined {
-  const lower = value.toLowerCase();
-  if (lower === 'true' || lower === '1') return true;
-  if (lower === 'false' || lower === '0') return false;
-  return undefined;
 }
 
 /** Rehive's page envelope: `page_size` defaults to 15 and is capped at 250; `next` is absolute, from Host. */
