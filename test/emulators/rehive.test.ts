@@ -139,6 +139,21 @@ describe('rehive emulator', () => {
       expect(byMobile.status).toBe(200);
     });
 
+    it('takes a session_duration of 0 or null as the default lifetime; a negative one is a field error', async () => {
+      const { email } = await freshUser();
+      for (const session_duration of [0, null]) {
+        const reply = await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD, session_duration });
+        expect(reply.status).toBe(200);
+        expect(reply.body.data.expires - reply.body.data.created).toBe(36_000_000);
+      }
+      const negative = await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD, session_duration: -1 });
+      expect(negative.body).toEqual({
+        status: 'error',
+        message: 'Ensure this value is greater than or equal to 0.',
+        data: { session_duration: ['Ensure this value is greater than or equal to 0.'] },
+      });
+    });
+
     it('rejects wrong credentials, an unknown company and missing fields', async () => {
       const { email } = await freshUser();
       const wrong = await post('/3/auth/login/', { user: email, company: COMPANY, password: 'nope-nope' });
@@ -180,6 +195,15 @@ describe('rehive emulator', () => {
         expect(user).toHaveProperty(key);
       expect(tokenInfo.token_key).toBe(token.slice(0, 8));
       expect(challenges).toEqual([]);
+    });
+
+    it('GET /3/auth/ describes the calling token: key, expiry and creation in epoch ms (expires null for an API token)', async () => {
+      const { email } = await freshUser();
+      const login = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD, session_duration: 120 })).body.data;
+      expect((await get('/3/auth/', login.token)).body.data.token).toEqual({ token_key: login.token.slice(0, 8), expires: login.expires, created: login.created });
+      expect(login.expires - login.created).toBe(120_000);
+      const api = (await post('/3/auth/tokens/', { password: PASSWORD }, login.token)).body.data;
+      expect((await get('/3/auth/', api.token)).body.data.token).toEqual({ token_key: api.token.slice(0, 8), expires: null, created: api.created });
     });
 
     it('answers 401 "Invalid token." without, with a bad or a malformed token', async () => {
@@ -339,6 +363,62 @@ describe('rehive emulator', () => {
       expect(missing.body.data).toEqual({ company: ['This field is required.'] });
     });
 
+    const profile = {
+      first_name: 'Zoë',
+      last_name: 'Ng',
+      username: 'zoe.ng',
+      id_number: '8001015009087',
+      birth_date: '1980-01-01',
+      language: 'af',
+      gender: 'not_specified',
+      title: 'mx',
+      marital_status: 'widowed',
+      nationality: 'ZA',
+      residency: 'NA',
+      timezone: 'Africa/Johannesburg',
+    };
+    /** The user as GET /3/auth/ must show it after registering `profile` (no middle_name in the Register schema). */
+    const readBack = (email: string, company: string, groups: Array<{ name: string; label: string }>) => ({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      email,
+      mobile: '+15550133333',
+      middle_name: '',
+      ...profile,
+      company,
+      groups,
+      verified: false,
+      verification: { email: false, mobile: false },
+      status: 'pending',
+      created: expect.any(Number),
+      updated: expect.any(Number),
+    });
+
+    it('stores every profile field of the Register schema and GET /3/auth/ reads them back; middle_name is not one', async () => {
+      const reply = await post('/3/auth/register/', { ...profile, email: 'full@acme.example.com', mobile: '+15550133333', middle_name: 'Q', company: COMPANY, password: PASSWORD });
+      expect(reply.status).toBe(201);
+      const expected = readBack('full@acme.example.com', COMPANY, [{ name: 'user', label: 'User' }]);
+      expect(reply.body.data.user).toEqual(expected);
+      expect((await get('/3/auth/', reply.body.data.token)).body.data.user).toEqual(expected);
+    });
+
+    it('company registration stores the same profile fields and ignores session_duration and groups, which its schema lacks', async () => {
+      const body = { ...profile, email: 'owner@fullco.example.com', mobile: '+15550133333', company: { id: 'fullco', name: 'Full Co' }, password: PASSWORD };
+      const reply = await post('/3/auth/company/register/', { ...body, session_duration: 60, groups: ['user'] });
+      expect(reply.status).toBe(201);
+      const { token, user, expires, created } = reply.body.data;
+      expect(expires - created).toBe(36_000_000);
+      const expected = readBack('owner@fullco.example.com', 'fullco', [{ name: 'admin', label: 'Admin' }]);
+      expect(user).toEqual(expected);
+      expect((await get('/3/auth/', token)).body.data.user).toEqual(expected);
+    });
+
+    it('register takes a session_duration of 0 as the default lifetime', async () => {
+      const reply = await post('/3/auth/register/', { email: 'zero@acme.example.com', company: COMPANY, password: PASSWORD, session_duration: 0 });
+      expect(reply.body.data.expires - reply.body.data.created).toBe(36_000_000);
+      const short = await post('/3/auth/register/', { email: 'short@acme.example.com', company: COMPANY, password: PASSWORD, session_duration: 60 });
+      expect(short.body.data.expires - short.body.data.created).toBe(60_000);
+    });
+
     it('resends verification e-mails without telling whether the address exists', async () => {
       const before = emu.outbox.messages.length;
       expect((await post('/3/auth/email/verify/resend/', { email: 'ghost@acme.example.com', company: COMPANY })).body).toEqual({ status: 'success' });
@@ -383,6 +463,25 @@ describe('rehive emulator', () => {
       expect((await get('/3/auth/', token)).status).toBe(401);
       expect((await post('/3/auth/login/', { user: email, company: COMPANY, password: 'Reset-pass-77' })).status).toBe(200);
     });
+    it('validates force as a DRF boolean; with either value a known user gets the reset message', async () => {
+      const { email } = await freshUser();
+      for (const force of [true, 'yes', false]) {
+        const before = emu.outbox.messages.length;
+        expect((await post('/3/auth/password/reset/', { user: email, company: COMPANY, force })).body).toEqual({ status: 'success' });
+        expect(emu.outbox.messages.length).toBe(before + 1);
+        expect(emu.outbox.latest(email, 'password_reset')!.data).toEqual({ uid: expect.any(String), token: expect.any(String), company: COMPANY });
+      }
+      const before = emu.outbox.messages.length;
+      expect((await post('/3/auth/password/reset/', { user: 'ghost@acme.example.com', company: COMPANY, force: true })).status).toBe(200);
+      expect(emu.outbox.messages.length).toBe(before);
+      expect((await post('/3/auth/password/reset/', { user: email, company: COMPANY, force: 'maybe' })).body).toEqual({
+        status: 'error',
+        message: 'Must be a valid boolean.',
+        data: { force: ['Must be a valid boolean.'] },
+      });
+      expect((await post('/3/auth/password/reset/', { user: email, company: COMPANY, force: null })).body.data).toEqual({ force: ['This field may not be null.'] });
+    });
+
     it('honours clear_session_option on password change; the calling token always survives', async () => {
       const expected = {
         none: { self: true, otherSession: true, permanent: true, timedToken: true, strangerSession: true },
@@ -602,6 +701,12 @@ describe('rehive emulator', () => {
       expect(api.challenges).toEqual([]);
       const timed = (await post('/3/auth/tokens/', { password: PASSWORD, duration: 120 }, token)).body.data;
       expect(timed.expires - timed.created).toBe(120_000);
+      for (const duration of [0, null]) {
+        const reply = await post('/3/auth/tokens/', { password: PASSWORD, duration }, token);
+        expect(reply.body.data.expires).toBeNull();
+        await del(`/3/auth/tokens/${reply.body.data.token.slice(0, 8)}/`, token);
+      }
+      expect((await post('/3/auth/tokens/', { password: PASSWORD, duration: -5 }, token)).body.data).toEqual({ duration: ['Ensure this value is greater than or equal to 0.'] });
 
       const listed = await get('/3/auth/tokens/', token);
       expect(listed.body.status).toBe('success');

@@ -90,13 +90,15 @@ export function authRoutes(router: RehiveRouter, ctx: RehiveContext): void {
     const user = state.createUser(created.id, profile, password!);
     user.groups = ['admin'];
     sendVerifications(ctx, user);
+    // The company-register schema has no session_duration (nor groups): like any unknown field, it is ignored.
     return startSession(ctx, user, null, 201);
   });
 }
 
 /** A new login: the token, and a challenge when the user has a verified authenticator. */
 export function startSession(ctx: RehiveContext, user: UserRecord, duration: number | null | undefined, status: number): EmulatorResponse {
-  // [decision] a session_duration of 0 or null means the default, like leaving it out.
+  // [decision] a session_duration of 0 or null means the default, like leaving it out (the original allows
+  // `>= 0` without saying what 0 means; a login token that never expires is only made by POST /3/auth/tokens/).
   const record = ctx.state.issueToken(user, duration || ctx.sessionDurationSeconds);
   const types = [...new Set(ctx.state.authenticatorsOf(user.id).filter((a) => a.verified).map((a) => a.type))] as AuthenticatorType[];
   const challenges: ChallengeRecord[] = [];

@@ -25,7 +25,8 @@ export function tokenRoutes(router: RehiveRouter, ctx: RehiveContext): void {
     fields.choice('auth_method', ['token', 'cookie']);
     if (password && password !== caller.user.password) fields.add('password', 'Invalid password.');
     if (!fields.valid) return invalid(fields.errors);
-    // [decision] `duration` 0 or null: a token that never expires, like leaving it out.
+    // [decision] `duration` 0 or null: a token that never expires, like leaving it out (Rehive: "creating a token
+    // here will remove the expiration time on the token"; the original allows `>= 0` without saying what 0 means).
     const record = state.issueToken(caller.user, duration || null);
     return ok(sessionData(record, { id: caller.user.id }, []), 201);
   });
