@@ -419,6 +419,18 @@ describe('rehive emulator', () => {
       expect(short.body.data.expires - short.body.data.created).toBe(60_000);
     });
 
+    it('reads the name a company was registered with from GET /3/company/', async () => {
+      const reply = await post('/3/auth/company/register/', { email: 'named@namedco.example.com', company: { id: 'namedco', name: 'Named & Co' }, password: PASSWORD });
+      const { token, user } = reply.body.data;
+      expect(user.company).toBe('namedco');
+      const company = await get('/3/company/', token);
+      expect(company.status).toBe(200);
+      expect(company.body).toEqual({ status: 'success', data: { id: 'namedco', name: 'Named & Co', created: expect.any(Number), updated: expect.any(Number) } });
+      const unnamed = (await post('/3/auth/company/register/', { email: 'x@plainco.example.com', company: { id: 'plainco' }, password: PASSWORD })).body.data;
+      expect((await get('/3/company/', unnamed.token)).body.data.name).toBe('plainco');
+      expect((await get('/3/company/')).status).toBe(401);
+    });
+
     it('resends verification e-mails without telling whether the address exists', async () => {
       const before = emu.outbox.messages.length;
       expect((await post('/3/auth/email/verify/resend/', { email: 'ghost@acme.example.com', company: COMPANY })).body).toEqual({ status: 'success' });
@@ -829,8 +841,11 @@ describe('rehive emulator', () => {
       const me = (await get('/3/auth/', login.body.data.token)).body.data.user;
       expect(me).toMatchObject({ email: plain.email, username: plain.username, verified: true, company: REHIVE_DEMO_COMPANY });
 
+      expect((await get('/3/company/', login.body.data.token)).body.data).toMatchObject({ id: REHIVE_DEMO_COMPANY, name: 'Gatehouse demo' });
+
       const mfaLogin = (await post('/3/auth/login/', { user: mfa.username, company: REHIVE_DEMO_COMPANY, password: DEMO_PASSWORD })).body.data;
       expect(mfaLogin.challenges).toHaveLength(1);
+      expect((await get('/3/company/', mfaLogin.token)).status).toBe(403);
       const solved = await post('/3/auth/mfa/verify/', { challenge: mfaLogin.challenges[0].id, token: totpNow(REHIVE_DEMO_TOTP_SECRET) }, mfaLogin.token);
       expect(solved.status).toBe(200);
       expect((await get('/3/auth/', mfaLogin.token)).body.data.user.email).toBe(mfa.email);

@@ -24,6 +24,7 @@ export interface Company {
   groups: Group[];
   /** The group a registering user gets when they name none. */
   defaultGroup: string;
+  created: number;
 }
 
 export interface UserProfile {
@@ -129,6 +130,7 @@ export class RehiveState {
         { name: 'user', label: 'User', public: true },
       ],
       defaultGroup: 'user',
+      created: this.now(),
     };
     this.companies.set(id, company);
     return company;
