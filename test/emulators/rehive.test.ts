@@ -656,6 +656,38 @@ describe('rehive emulator', () => {
       expect((await get('/3/auth/', login.token)).status).toBe(200);
     });
 
+    it('delivers the SMS code of a login challenge by itself, as Rehive does "when possible"', async () => {
+      const { email } = await freshUser({ mobile: '+15550155555' });
+      emu.addAuthenticator(email, 'sms', { verified: true, mobile: '+15550155555' });
+      const before = emu.outbox.messages.length;
+      const login = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data;
+      expect(emu.outbox.messages.length).toBe(before + 1);
+      const code = emu.outbox.latest('+15550155555', 'mfa_sms')!.data.code!;
+      expect((await post('/3/auth/mfa/verify/', { challenge: login.challenges[0].id, token: code }, login.token)).body).toEqual({ status: 'success' });
+      expect((await get('/3/auth/', login.token)).status).toBe(200);
+    });
+
+    it('verify and deliver take a challenge or an authenticator, never both and never neither', async () => {
+      const secret = otp.generateSecret(20);
+      const { email } = await freshUser({ totpSecret: secret });
+      const [authenticator] = emu.authenticators(email);
+      const { token, challenges } = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data;
+      const both = { challenge: challenges[0].id, authenticator: authenticator!.id };
+      expect(await post('/3/auth/mfa/verify/', { ...both, token: totpNow(secret) }, token)).toMatchObject({
+        status: 400,
+        body: { status: 'error', message: 'Provide either a challenge or an authenticator, not both.' },
+      });
+      expect(await post('/3/auth/mfa/verify/', { token: totpNow(secret) }, token)).toMatchObject({
+        status: 400,
+        body: { status: 'error', message: 'A challenge or an authenticator is required.' },
+      });
+      expect((await post('/3/auth/mfa/deliver/', both, token)).body.message).toBe('Provide either a challenge or an authenticator, not both.');
+      expect((await post('/3/auth/mfa/deliver/', {}, token)).body.message).toBe('A challenge or an authenticator is required.');
+      expect((await get('/3/auth/', token)).status).toBe(403);
+      expect((await post('/3/auth/mfa/verify/', { challenge: challenges[0].id, token: totpNow(secret) }, token)).body).toEqual({ status: 'success' });
+      expect((await get('/3/auth/', token)).status).toBe(200);
+    });
+
     it('rejects an unknown authenticator type and an SMS authenticator without a mobile', async () => {
       const { token } = await freshUser();
       expect((await post('/3/auth/mfa/authenticators/', { type: 'yubikey' }, token)).body.data).toEqual({ type: ['"yubikey" is not a valid choice.'] });

@@ -5,6 +5,7 @@ import { serializeToken, serializeUser, sessionData } from './context.js';
 import { errors, fail, invalid, ok } from './envelope.js';
 import { Fields } from './fields.js';
 import { serializeChallenge } from './mfa.js';
+import { deliverLoginCodes } from './mfa-routes.js';
 import { checkUnique, readNewPassword, readProfile } from './profile.js';
 import type { RehiveRouter } from './router.js';
 import type { AuthenticatorType, ChallengeRecord, Company, UserProfile, UserRecord } from './state.js';
@@ -115,6 +116,7 @@ export function startSession(ctx: RehiveContext, user: UserRecord, duration: num
     };
     ctx.state.challenges.set(challenge.id, challenge);
     challenges.push(challenge);
+    deliverLoginCodes(ctx, user.id);
   }
   const userData = status === 201 ? serializeUser(ctx, user) : { id: user.id };
   return ok(sessionData(record, userData, challenges.map(serializeChallenge)), status);
