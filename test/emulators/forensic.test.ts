@@ -80,7 +80,9 @@ describe('forensic emulator: login and tokens', () => {
         user: { user_id: FORENSIC_DEMO_USER_IDS[ADMIN], user_type: 'ADMIN', email: ADMIN, company_id: null, is_active: true },
       });
       expect(reply.body.user).not.toHaveProperty('password');
-      expect(reply.body.user).not.toHaveProperty('is_service');
+      // API 6 keeps is_service (the guide's step-3 answer shows it next to user_type CLIENT_SERVICE), not is_admin.
+      expect(reply.body.user.is_service).toBe(false);
+      expect(reply.body.user).not.toHaveProperty('is_admin');
     }
   });
 
@@ -373,6 +375,7 @@ describe('forensic emulator: users (API 6)', () => {
       middle_name: '',
       company_id: ACME,
       is_active: true,
+      is_service: true,
       can_start_analysis_biometry: true,
       can_start_analysis_collection: false,
       can_start_analysis_documents: true,
@@ -628,3 +631,58 @@ describe('forensic emulator: test-facing state', () => {
     }
   });
 });
+
+/** The four steps of the service-token guide, in the words of each API version. */
+for (const apiVersion of [6, 5] as const) {
+  describe(`forensic emulator: the service-token guide (API ${apiVersion})`, () => {
+    const t = setup({ apiVersion });
+    let admin: string;
+    beforeAll(async () => {
+      admin = (await t.login(ADMIN)).access_token;
+    });
+
+    it('step 2: a company created with a name alone has technical_meta_data {}; a JSON object sent with it is kept', async () => {
+      const plain = await t.call('POST', '/api/companies/', { token: admin, body: { name: `Plain ${apiVersion}` } });
+      expect(plain.body).toEqual({ company_id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: `Plain ${apiVersion}`, in_deletion: false, technical_meta_data: {} });
+      const meta = { region: 'eu-west', limits: { daily: 500 }, tags: ['pilot'] };
+      const rich = await t.call('POST', '/api/companies/', { token: admin, body: { name: `Rich ${apiVersion}`, technical_meta_data: meta } });
+      expect(rich.status).toBe(201);
+      expect(rich.body.technical_meta_data).toEqual(meta);
+      expect((await t.call('GET', `/api/companies/${rich.body.company_id}/`, { token: admin })).body).toEqual(rich.body);
+      expect((await t.call('GET', `/api/companies/?name=Rich ${apiVersion}`, { token: admin })).body).toEqual([rich.body]);
+      const nulled = await t.call('POST', '/api/companies/', { token: admin, body: { name: `Null ${apiVersion}`, technical_meta_data: null } });
+      expect(nulled.body.technical_meta_data).toEqual({});
+      for (const bad of ['x', [1], 3]) {
+        const reply = await t.call('POST', '/api/companies/', { token: admin, body: { name: 'Bad', technical_meta_data: bad } });
+        expect(reply.status).toBe(400);
+        expect(reply.body).toEqual(ozError(5, { technical_meta_data: 'must be an object' }));
+      }
+    });
+
+    it('step 3: a middle_name of "" reads back as "" on creation, by id and in the list', async () => {
+      const profile =
+        apiVersion === 6
+          ? { company_id: ACME, user_type: 'CLIENT_SERVICE', first_name: 'john', last_name: 'doe', middle_name: '' }
+          : { company_id: ACME, user_type: 'CLIENT', first_name: 'john', last_name: 'doe', middle_name: '', is_admin: false, is_service: true };
+      const created = await t.call('POST', '/api/users/', { token: admin, body: newUser(`guide${apiVersion}@acme.example.com`, profile) });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ middle_name: '', is_service: true, is_active: true });
+      const byId = await t.call('GET', `/api/users/${created.body.user_id}/`, { token: admin });
+      expect(byId.body).toEqual(created.body);
+      const listed = await t.call('GET', `/api/users/?company_id=${ACME}`, { token: admin });
+      expect(listed.body.find((u: { user_id: string }) => u.user_id === created.body.user_id)).toEqual(created.body);
+    });
+
+    it('step 4: the service token answer is token_id, user_id, access_token, expire_date and session_id 0, nothing about when it was issued', async () => {
+      const reply = await t.call('GET', `/api/authorize/service_token/${SERVICE_ID}`, { token: admin });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({
+        token_id: expect.any(String),
+        user_id: SERVICE_ID,
+        access_token: expect.stringMatching(/^[0-9a-f]{64}$/),
+        expire_date: t.clock / 1000 + FIVE_YEARS,
+        session_id: 0,
+      });
+    });
+  });
+}

@@ -229,41 +229,60 @@ describe('hr emulator', () => {
       });
     });
 
-    it('updates the profile, ignoring id and email and keeping omitted optional fields', async () => {
+    it('updates the profile and the login e-mail, ignoring id and keeping omitted optional fields', async () => {
       const id = hr.addUser({ email: 'profile@example.com', password: 'Str0ng-pass!', firstName: 'P', lastName: 'Q', gender: 'other', birthDate: '2000-01-01' });
       const { access } = await login(base, 'profile@example.com', 'Str0ng-pass!');
       const res = await call(base, 'PUT', '/api/auth/me/', {
         token: access,
-        body: { id: 999, email: 'evil@example.com', first_name: ' Paula ', last_name: 'Quinn', preferred_name: 'PQ', gender: 'female' },
+        body: { id: 999, email: ' paula@example.com ', first_name: ' Paula ', last_name: 'Quinn', preferred_name: 'PQ', gender: 'female' },
       });
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ id, email: 'profile@example.com', gender: 'female', first_name: 'Paula', last_name: 'Quinn', preferred_name: 'PQ', birth_date: '2000-01-01' });
-      const cleared = await call(base, 'PUT', '/api/auth/me/', { token: access, body: { first_name: 'Paula', last_name: 'Quinn', birth_date: null, gender: '' } });
-      expect(cleared.json).toMatchObject({ birth_date: null, gender: '', preferred_name: 'PQ' });
+      expect(res.json).toEqual({ id, email: 'paula@example.com', gender: 'female', first_name: 'Paula', last_name: 'Quinn', preferred_name: 'PQ', birth_date: '2000-01-01' });
+      const cleared = await call(base, 'PUT', '/api/auth/me/', { token: access, body: { email: 'paula@example.com', first_name: 'Paula', last_name: 'Quinn', birth_date: null, gender: '' } });
+      expect(cleared.json).toMatchObject({ email: 'paula@example.com', birth_date: null, gender: '', preferred_name: 'PQ' });
       const again = await call(base, 'GET', '/api/auth/me/', { token: access });
       expect(again.json).toEqual(cleared.json);
+      // The e-mail is the login: the new one signs in, the old one no longer does.
+      expect((await call(base, 'POST', '/api/auth/token', { body: { email: 'profile@example.com', password: 'Str0ng-pass!' } })).status).toBe(401);
+      expect((await login(base, 'paula@example.com', 'Str0ng-pass!')).access).toEqual(expect.any(String));
       hr.deleteUser(id);
+    });
+
+    it('requires the e-mail on PUT, as the full update of a required, unique field', async () => {
+      const { access } = await login(base, OMAR.email);
+      const put = (body: Record<string, unknown>): Promise<Reply> => call(base, 'PUT', '/api/auth/me/', { token: access, body: { first_name: 'Omar', last_name: 'Haddad', ...body } });
+      expect(await put({})).toMatchObject({ status: 400, json: { email: ['This field is required.'] } });
+      expect((await put({ email: '' })).json).toEqual({ email: ['This field may not be blank.'] });
+      expect((await put({ email: null })).json).toEqual({ email: ['This field may not be null.'] });
+      expect((await put({ email: 'not-an-email' })).json).toEqual({ email: ['Enter a valid email address.'] });
+      expect((await put({ email: `${'x'.repeat(243)}@example.com` })).json).toEqual({ email: ['Ensure this field has no more than 254 characters.'] });
+      const taken = hr.addUser({ email: 'taken@example.com', password: 'Str0ng-pass!' });
+      expect((await put({ email: 'taken@example.com' })).json).toEqual({ email: ['user with this email address already exists.'] });
+      hr.deleteUser(taken);
+      expect((await put({ email: OMAR.email })).status).toBe(200);
     });
 
     it('validates the profile with the exact DRF messages', async () => {
       const { access } = await login(base, OMAR.email);
       const put = (body: unknown): Promise<Reply> => call(base, 'PUT', '/api/auth/me/', { token: access, body });
-      expect((await put({})).json).toEqual({ first_name: ['This field is required.'], last_name: ['This field is required.'] });
-      expect((await put({ first_name: '', last_name: null })).json).toEqual({
+      expect((await put({})).json).toEqual({ email: ['This field is required.'], first_name: ['This field is required.'], last_name: ['This field is required.'] });
+      const email = OMAR.email;
+      expect((await put({ email, first_name: '', last_name: null })).json).toEqual({
         first_name: ['This field may not be blank.'],
         last_name: ['This field may not be null.'],
       });
-      expect((await put({ first_name: 'x'.repeat(151), last_name: 'H', preferred_name: 'y'.repeat(151) })).json).toEqual({
+      expect((await put({ email, first_name: 'x'.repeat(151), last_name: 'H', preferred_name: 'y'.repeat(151) })).json).toEqual({
         first_name: ['Ensure this field has no more than 150 characters.'],
         preferred_name: ['Ensure this field has no more than 150 characters.'],
       });
-      const bad = await put({ first_name: 'Omar', last_name: 'Haddad', birth_date: '17/05/1990', gender: 'x' });
+      const bad = await put({ email: 'bad', first_name: 'Omar', last_name: 'Haddad', birth_date: '17/05/1990', gender: 'x' });
       expect(bad.status).toBe(400);
       expect(bad.json).toEqual({
+        email: ['Enter a valid email address.'],
         gender: ['"x" is not a valid choice.'],
         birth_date: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD.'],
       });
-      expect((await put({ first_name: 'Omar', last_name: 'Haddad', birth_date: '1990-02-30' })).json).toEqual({
+      expect((await put({ email, first_name: 'Omar', last_name: 'Haddad', birth_date: '1990-02-30' })).json).toEqual({
         birth_date: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD.'],
       });
       expect((await call(base, 'PUT', '/api/auth/me/', { token: access, raw: 'null' })).json).toEqual({ non_field_errors: ['No data provided'] });

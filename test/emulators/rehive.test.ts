@@ -53,6 +53,21 @@ describe('rehive emulator', () => {
     return { email, token: login.body.data.token, id: user.id };
   }
 
+  /** A user with a second login, a permanent API token and a timed API token, plus another user's login. */
+  async function sessions() {
+    const { email, token } = await freshUser();
+    const other = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data.token as string;
+    const api = (await post('/3/auth/tokens/', { password: PASSWORD }, token)).body.data.token as string;
+    const timed = (await post('/3/auth/tokens/', { password: PASSWORD, duration: 3600 }, token)).body.data.token as string;
+    const stranger = (await freshUser()).token;
+    const alive = async () => {
+      const statuses = await Promise.all([token, other, api, timed, stranger].map(async (t) => (await get('/3/auth/', t)).status === 200));
+      const [self, otherSession, permanent, timedToken, strangerSession] = statuses;
+      return { self, otherSession, permanent, timedToken, strangerSession };
+    };
+    return { email, token, alive };
+  }
+
   beforeAll(async () => {
     emu = createRehiveEmulator();
     emu.addCompany(COMPANY, 'Acme');
@@ -124,6 +139,21 @@ describe('rehive emulator', () => {
       expect(byMobile.status).toBe(200);
     });
 
+    it('takes a session_duration of 0 or null as the default lifetime; a negative one is a field error', async () => {
+      const { email } = await freshUser();
+      for (const session_duration of [0, null]) {
+        const reply = await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD, session_duration });
+        expect(reply.status).toBe(200);
+        expect(reply.body.data.expires - reply.body.data.created).toBe(36_000_000);
+      }
+      const negative = await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD, session_duration: -1 });
+      expect(negative.body).toEqual({
+        status: 'error',
+        message: 'Ensure this value is greater than or equal to 0.',
+        data: { session_duration: ['Ensure this value is greater than or equal to 0.'] },
+      });
+    });
+
     it('rejects wrong credentials, an unknown company and missing fields', async () => {
       const { email } = await freshUser();
       const wrong = await post('/3/auth/login/', { user: email, company: COMPANY, password: 'nope-nope' });
@@ -167,6 +197,15 @@ describe('rehive emulator', () => {
       expect(challenges).toEqual([]);
     });
 
+    it('GET /3/auth/ describes the calling token: key, expiry and creation in epoch ms (expires null for an API token)', async () => {
+      const { email } = await freshUser();
+      const login = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD, session_duration: 120 })).body.data;
+      expect((await get('/3/auth/', login.token)).body.data.token).toEqual({ token_key: login.token.slice(0, 8), expires: login.expires, created: login.created });
+      expect(login.expires - login.created).toBe(120_000);
+      const api = (await post('/3/auth/tokens/', { password: PASSWORD }, login.token)).body.data;
+      expect((await get('/3/auth/', api.token)).body.data.token).toEqual({ token_key: api.token.slice(0, 8), expires: null, created: api.created });
+    });
+
     it('answers 401 "Invalid token." without, with a bad or a malformed token', async () => {
       const variants: Array<Record<string, string>> = [{}, { authorization: 'Token nope' }, { authorization: 'Token' }, { authorization: 'Bearer x' }];
       for (const headers of variants) {
@@ -183,22 +222,24 @@ describe('rehive emulator', () => {
   });
 
   describe('logout', () => {
-    it('temporary ends only this token', async () => {
-      const { email, token } = await freshUser();
-      const other = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data.token;
-      expect(await post('/3/auth/logout/', {}, token)).toMatchObject({ status: 200, body: { status: 'success' } });
-      expect((await get('/3/auth/', token)).status).toBe(401);
-      expect((await get('/3/auth/', other)).status).toBe(200);
+    it('none ends only the calling token', async () => {
+      const { token, alive } = await sessions();
+      expect(await post('/3/auth/logout/', { clear_session_option: 'none' }, token)).toMatchObject({ status: 200, body: { status: 'success' } });
+      expect(await alive()).toEqual({ self: false, otherSession: true, permanent: true, timedToken: true, strangerSession: true });
     });
 
-    it('all ends every session token but not permanent API tokens', async () => {
-      const { email, token } = await freshUser();
-      const other = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data.token;
-      const api = (await post('/3/auth/tokens/', { password: PASSWORD }, token)).body.data.token;
+    it('temporary (the default) ends every token with an expiry, not the permanent API tokens', async () => {
+      for (const body of [{}, { clear_session_option: 'temporary' }]) {
+        const { token, alive } = await sessions();
+        expect(await post('/3/auth/logout/', body, token)).toMatchObject({ status: 200, body: { status: 'success' } });
+        expect(await alive()).toEqual({ self: false, otherSession: false, permanent: true, timedToken: false, strangerSession: true });
+      }
+    });
+
+    it('all ends every token of the user, permanent API tokens too', async () => {
+      const { token, alive } = await sessions();
       expect((await post('/3/auth/logout/', { clear_session_option: 'all' }, token)).status).toBe(200);
-      expect((await get('/3/auth/', token)).status).toBe(401);
-      expect((await get('/3/auth/', other)).status).toBe(401);
-      expect((await get('/3/auth/', api)).status).toBe(200);
+      expect(await alive()).toEqual({ self: false, otherSession: false, permanent: false, timedToken: false, strangerSession: true });
     });
 
     it('rejects an unknown option', async () => {
@@ -322,6 +363,74 @@ describe('rehive emulator', () => {
       expect(missing.body.data).toEqual({ company: ['This field is required.'] });
     });
 
+    const profile = {
+      first_name: 'Zoë',
+      last_name: 'Ng',
+      username: 'zoe.ng',
+      id_number: '8001015009087',
+      birth_date: '1980-01-01',
+      language: 'af',
+      gender: 'not_specified',
+      title: 'mx',
+      marital_status: 'widowed',
+      nationality: 'ZA',
+      residency: 'NA',
+      timezone: 'Africa/Johannesburg',
+    };
+    /** The user as GET /3/auth/ must show it after registering `profile` (no middle_name in the Register schema). */
+    const readBack = (email: string, company: string, groups: Array<{ name: string; label: string }>) => ({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      email,
+      mobile: '+15550133333',
+      middle_name: '',
+      ...profile,
+      company,
+      groups,
+      verified: false,
+      verification: { email: false, mobile: false },
+      status: 'pending',
+      created: expect.any(Number),
+      updated: expect.any(Number),
+    });
+
+    it('stores every profile field of the Register schema and GET /3/auth/ reads them back; middle_name is not one', async () => {
+      const reply = await post('/3/auth/register/', { ...profile, email: 'full@acme.example.com', mobile: '+15550133333', middle_name: 'Q', company: COMPANY, password: PASSWORD });
+      expect(reply.status).toBe(201);
+      const expected = readBack('full@acme.example.com', COMPANY, [{ name: 'user', label: 'User' }]);
+      expect(reply.body.data.user).toEqual(expected);
+      expect((await get('/3/auth/', reply.body.data.token)).body.data.user).toEqual(expected);
+    });
+
+    it('company registration stores the same profile fields and ignores session_duration and groups, which its schema lacks', async () => {
+      const body = { ...profile, email: 'owner@fullco.example.com', mobile: '+15550133333', company: { id: 'fullco', name: 'Full Co' }, password: PASSWORD };
+      const reply = await post('/3/auth/company/register/', { ...body, session_duration: 60, groups: ['user'] });
+      expect(reply.status).toBe(201);
+      const { token, user, expires, created } = reply.body.data;
+      expect(expires - created).toBe(36_000_000);
+      const expected = readBack('owner@fullco.example.com', 'fullco', [{ name: 'admin', label: 'Admin' }]);
+      expect(user).toEqual(expected);
+      expect((await get('/3/auth/', token)).body.data.user).toEqual(expected);
+    });
+
+    it('register takes a session_duration of 0 as the default lifetime', async () => {
+      const reply = await post('/3/auth/register/', { email: 'zero@acme.example.com', company: COMPANY, password: PASSWORD, session_duration: 0 });
+      expect(reply.body.data.expires - reply.body.data.created).toBe(36_000_000);
+      const short = await post('/3/auth/register/', { email: 'short@acme.example.com', company: COMPANY, password: PASSWORD, session_duration: 60 });
+      expect(short.body.data.expires - short.body.data.created).toBe(60_000);
+    });
+
+    it('reads the name a company was registered with from GET /3/company/', async () => {
+      const reply = await post('/3/auth/company/register/', { email: 'named@namedco.example.com', company: { id: 'namedco', name: 'Named & Co' }, password: PASSWORD });
+      const { token, user } = reply.body.data;
+      expect(user.company).toBe('namedco');
+      const company = await get('/3/company/', token);
+      expect(company.status).toBe(200);
+      expect(company.body).toEqual({ status: 'success', data: { id: 'namedco', name: 'Named & Co', created: expect.any(Number), updated: expect.any(Number) } });
+      const unnamed = (await post('/3/auth/company/register/', { email: 'x@plainco.example.com', company: { id: 'plainco' }, password: PASSWORD })).body.data;
+      expect((await get('/3/company/', unnamed.token)).body.data.name).toBe('plainco');
+      expect((await get('/3/company/')).status).toBe(401);
+    });
+
     it('resends verification e-mails without telling whether the address exists', async () => {
       const before = emu.outbox.messages.length;
       expect((await post('/3/auth/email/verify/resend/', { email: 'ghost@acme.example.com', company: COMPANY })).body).toEqual({ status: 'success' });
@@ -365,6 +474,54 @@ describe('rehive emulator', () => {
       expect((await post('/3/auth/password/reset/confirm/', { uid, token: resetToken, new_password: 'Reset-pass-78' })).status).toBe(400);
       expect((await get('/3/auth/', token)).status).toBe(401);
       expect((await post('/3/auth/login/', { user: email, company: COMPANY, password: 'Reset-pass-77' })).status).toBe(200);
+    });
+    it('validates force as a DRF boolean; with either value a known user gets the reset message', async () => {
+      const { email } = await freshUser();
+      for (const force of [true, 'yes', false]) {
+        const before = emu.outbox.messages.length;
+        expect((await post('/3/auth/password/reset/', { user: email, company: COMPANY, force })).body).toEqual({ status: 'success' });
+        expect(emu.outbox.messages.length).toBe(before + 1);
+        expect(emu.outbox.latest(email, 'password_reset')!.data).toEqual({ uid: expect.any(String), token: expect.any(String), company: COMPANY });
+      }
+      const before = emu.outbox.messages.length;
+      expect((await post('/3/auth/password/reset/', { user: 'ghost@acme.example.com', company: COMPANY, force: true })).status).toBe(200);
+      expect(emu.outbox.messages.length).toBe(before);
+      expect((await post('/3/auth/password/reset/', { user: email, company: COMPANY, force: 'maybe' })).body).toEqual({
+        status: 'error',
+        message: 'Must be a valid boolean.',
+        data: { force: ['Must be a valid boolean.'] },
+      });
+      expect((await post('/3/auth/password/reset/', { user: email, company: COMPANY, force: null })).body.data).toEqual({ force: ['This field may not be null.'] });
+    });
+
+    it('honours clear_session_option on password change; the calling token always survives', async () => {
+      const expected = {
+        none: { self: true, otherSession: true, permanent: true, timedToken: true, strangerSession: true },
+        temporary: { self: true, otherSession: false, permanent: true, timedToken: false, strangerSession: true },
+        all: { self: true, otherSession: false, permanent: false, timedToken: false, strangerSession: true },
+      };
+      for (const [option, alive] of Object.entries(expected)) {
+        const { token, alive: check } = await sessions();
+        const changed = await post('/3/auth/password/change/', { old_password: PASSWORD, new_password: 'Another-pass-99', clear_session_option: option }, token);
+        expect(changed.body).toEqual({ status: 'success' });
+        expect(await check()).toEqual(alive);
+      }
+    });
+
+    it('honours clear_session_option on reset confirm (default temporary)', async () => {
+      const expected: Array<[Record<string, string>, Record<string, boolean>]> = [
+        [{ clear_session_option: 'none' }, { self: true, otherSession: true, permanent: true, timedToken: true, strangerSession: true }],
+        [{}, { self: false, otherSession: false, permanent: true, timedToken: false, strangerSession: true }],
+        [{ clear_session_option: 'temporary' }, { self: false, otherSession: false, permanent: true, timedToken: false, strangerSession: true }],
+        [{ clear_session_option: 'all' }, { self: false, otherSession: false, permanent: false, timedToken: false, strangerSession: true }],
+      ];
+      for (const [option, alive] of expected) {
+        const { email, alive: check } = await sessions();
+        await post('/3/auth/password/reset/', { user: email, company: COMPANY });
+        const { uid, token } = emu.outbox.latest(email, 'password_reset')!.data;
+        expect((await post('/3/auth/password/reset/confirm/', { uid, token, new_password: 'Reset-pass-77', ...option })).body).toEqual({ status: 'success' });
+        expect(await check()).toEqual(alive);
+      }
     });
   });
 
@@ -499,6 +656,38 @@ describe('rehive emulator', () => {
       expect((await get('/3/auth/', login.token)).status).toBe(200);
     });
 
+    it('delivers the SMS code of a login challenge by itself, as Rehive does "when possible"', async () => {
+      const { email } = await freshUser({ mobile: '+15550155555' });
+      emu.addAuthenticator(email, 'sms', { verified: true, mobile: '+15550155555' });
+      const before = emu.outbox.messages.length;
+      const login = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data;
+      expect(emu.outbox.messages.length).toBe(before + 1);
+      const code = emu.outbox.latest('+15550155555', 'mfa_sms')!.data.code!;
+      expect((await post('/3/auth/mfa/verify/', { challenge: login.challenges[0].id, token: code }, login.token)).body).toEqual({ status: 'success' });
+      expect((await get('/3/auth/', login.token)).status).toBe(200);
+    });
+
+    it('verify and deliver take a challenge or an authenticator, never both and never neither', async () => {
+      const secret = otp.generateSecret(20);
+      const { email } = await freshUser({ totpSecret: secret });
+      const [authenticator] = emu.authenticators(email);
+      const { token, challenges } = (await post('/3/auth/login/', { user: email, company: COMPANY, password: PASSWORD })).body.data;
+      const both = { challenge: challenges[0].id, authenticator: authenticator!.id };
+      expect(await post('/3/auth/mfa/verify/', { ...both, token: totpNow(secret) }, token)).toMatchObject({
+        status: 400,
+        body: { status: 'error', message: 'Provide either a challenge or an authenticator, not both.' },
+      });
+      expect(await post('/3/auth/mfa/verify/', { token: totpNow(secret) }, token)).toMatchObject({
+        status: 400,
+        body: { status: 'error', message: 'A challenge or an authenticator is required.' },
+      });
+      expect((await post('/3/auth/mfa/deliver/', both, token)).body.message).toBe('Provide either a challenge or an authenticator, not both.');
+      expect((await post('/3/auth/mfa/deliver/', {}, token)).body.message).toBe('A challenge or an authenticator is required.');
+      expect((await get('/3/auth/', token)).status).toBe(403);
+      expect((await post('/3/auth/mfa/verify/', { challenge: challenges[0].id, token: totpNow(secret) }, token)).body).toEqual({ status: 'success' });
+      expect((await get('/3/auth/', token)).status).toBe(200);
+    });
+
     it('rejects an unknown authenticator type and an SMS authenticator without a mobile', async () => {
       const { token } = await freshUser();
       expect((await post('/3/auth/mfa/authenticators/', { type: 'yubikey' }, token)).body.data).toEqual({ type: ['"yubikey" is not a valid choice.'] });
@@ -529,7 +718,8 @@ describe('rehive emulator', () => {
       expect((await get('/3/auth/mfa/authenticators/?type=totp', token)).body.data.count).toBe(10);
       expect((await get('/3/auth/mfa/authenticators/?verified=true', token)).body.data.count).toBe(4);
       expect((await get('/3/auth/mfa/authenticators/?type=totp&verified=false', token)).body.data.count).toBe(8);
-      expect((await get('/3/auth/mfa/authenticators/?verified=maybe', token)).status).toBe(400);
+      // django-filter's boolean filter: a value it does not recognise filters nothing.
+      expect((await get('/3/auth/mfa/authenticators/?verified=maybe', token)).body.data.count).toBe(20);
     });
 
     it('keeps authenticators private and deletes them', async () => {
@@ -555,16 +745,18 @@ describe('rehive emulator', () => {
       expect(api.challenges).toEqual([]);
       const timed = (await post('/3/auth/tokens/', { password: PASSWORD, duration: 120 }, token)).body.data;
       expect(timed.expires - timed.created).toBe(120_000);
+      for (const duration of [0, null]) {
+        const reply = await post('/3/auth/tokens/', { password: PASSWORD, duration }, token);
+        expect(reply.body.data.expires).toBeNull();
+        await del(`/3/auth/tokens/${reply.body.data.token.slice(0, 8)}/`, token);
+      }
+      expect((await post('/3/auth/tokens/', { password: PASSWORD, duration: -5 }, token)).body.data).toEqual({ duration: ['Ensure this value is greater than or equal to 0.'] });
 
       const listed = await get('/3/auth/tokens/', token);
       expect(listed.body.status).toBe('success');
       expect(listed.body.data).toHaveLength(3);
       expect(listed.body.data.map((t: { token_key: string }) => t.token_key).sort()).toEqual([token, api.token, timed.token].map((t) => t.slice(0, 8)).sort());
       expect(listed.body.data[0]).toEqual({ token_key: expect.any(String), label: null, expires: expect.any(Number), created: expect.any(Number) });
-      expect((await get('/3/auth/tokens/?expires__isnull=true', token)).body.data).toHaveLength(1);
-      expect((await get(`/3/auth/tokens/?token_key__in=${api.token.slice(0, 8)},${timed.token.slice(0, 8)}`, token)).body.data).toHaveLength(2);
-      expect((await get('/3/auth/tokens/?created__gt=2000-01-01T00:00:00Z', token)).body.data).toHaveLength(3);
-      expect((await get('/3/auth/tokens/?created__gt=yesterday', token)).status).toBe(400);
 
       const key = api.token.slice(0, 8);
       expect((await get(`/3/auth/tokens/${key}/`, token)).body.data.token_key).toBe(key);
@@ -573,6 +765,58 @@ describe('rehive emulator', () => {
       expect((await del(`/3/auth/tokens/${key}/`, token)).body).toEqual({ status: 'success' });
       expect((await get('/3/auth/', api.token)).status).toBe(401);
       expect((await del(`/3/auth/tokens/${key}/`, token)).status).toBe(404);
+    });
+
+    it('filters the list by created (epoch ms), expires__isnull and token_key, as the original lists them', async () => {
+      let clock = Date.UTC(2026, 0, 1);
+      const local = createRehiveEmulator({ demo: false, now: () => clock });
+      const url = await local.listen();
+      try {
+        local.addUser({ email: 'f@x.example.com', company: 'x', password: PASSWORD });
+        const t0 = clock;
+        const session = (await call(url, 'POST', '/3/auth/login/', { body: { user: 'f@x.example.com', company: 'x', password: PASSWORD } })).body.data.token as string;
+        clock += 1000;
+        const t1 = clock;
+        const api = (await call(url, 'POST', '/3/auth/tokens/', { token: session, body: { password: PASSWORD } })).body.data.token as string;
+        clock += 1000;
+        const timed = (await call(url, 'POST', '/3/auth/tokens/', { token: session, body: { password: PASSWORD, duration: 3600 } })).body.data.token as string;
+        const [s, a, t] = [session, api, timed].map((k) => k.slice(0, 8));
+        const keys = async (query: string): Promise<string[] | number> => {
+          const reply = await call(url, 'GET', `/3/auth/tokens/?${query}`, { token: session });
+          return reply.status === 200 ? reply.body.data.map((x: { token_key: string }) => x.token_key).sort() : reply.status;
+        };
+        const sorted = (...k: string[]) => k.sort();
+        expect(await keys(`created=${t1}`)).toEqual([a]);
+        expect(await keys(`created__gt=${t0}`)).toEqual(sorted(a, t));
+        expect(await keys(`created__gte=${t1}`)).toEqual(sorted(a, t));
+        expect(await keys(`created__lt=${t1}`)).toEqual([s]);
+        expect(await keys(`created__lte=${t1}`)).toEqual(sorted(s, a));
+        expect(await keys('created__gt=')).toEqual(sorted(s, a, t));
+        expect(await keys('expires__isnull=true')).toEqual([a]);
+        expect(await keys('expires__isnull=False')).toEqual(sorted(s, t));
+        expect(await keys('expires__isnull=maybe')).toEqual(sorted(s, a, t));
+        expect(await keys(`token_key=${a}`)).toEqual([a]);
+        expect(await keys(`token_key__in=${a},${t}`)).toEqual(sorted(a, t));
+        expect(await keys(`token_key__exclude=${s}`)).toEqual(sorted(a, t));
+        expect(await keys(`expires__isnull=false&created__gt=${t0}`)).toEqual([t]);
+
+        const iso = await call(url, 'GET', '/3/auth/tokens/?created__gt=2026-01-01T00:00:00Z', { token: session });
+        expect(iso.status).toBe(400);
+        expect(iso.body).toEqual({ status: 'error', message: 'Enter a valid date/time.', data: { created__gt: ['Enter a valid date/time.'] } });
+      } finally {
+        await local.close();
+      }
+    });
+
+    it('DELETE /3/auth/tokens/ takes the same filters: every token but the caller\u2019s', async () => {
+      const { token } = await freshUser();
+      const api = (await post('/3/auth/tokens/', { password: PASSWORD }, token)).body.data.token;
+      const bad = await call(base, 'DELETE', '/3/auth/tokens/?created__lt=yesterday', { token });
+      expect(bad.body.data).toEqual({ created__lt: ['Enter a valid date/time.'] });
+      expect((await get('/3/auth/', api)).status).toBe(200);
+      expect((await call(base, 'DELETE', `/3/auth/tokens/?token_key__exclude=${token.slice(0, 8)}`, { token })).body).toEqual({ status: 'success' });
+      expect((await get('/3/auth/', api)).status).toBe(401);
+      expect((await get('/3/auth/tokens/', token)).body.data.map((t: { token_key: string }) => t.token_key)).toEqual([token.slice(0, 8)]);
     });
 
     it('rejects token creation with a wrong password', async () => {
@@ -629,8 +873,11 @@ describe('rehive emulator', () => {
       const me = (await get('/3/auth/', login.body.data.token)).body.data.user;
       expect(me).toMatchObject({ email: plain.email, username: plain.username, verified: true, company: REHIVE_DEMO_COMPANY });
 
+      expect((await get('/3/company/', login.body.data.token)).body.data).toMatchObject({ id: REHIVE_DEMO_COMPANY, name: 'Gatehouse demo' });
+
       const mfaLogin = (await post('/3/auth/login/', { user: mfa.username, company: REHIVE_DEMO_COMPANY, password: DEMO_PASSWORD })).body.data;
       expect(mfaLogin.challenges).toHaveLength(1);
+      expect((await get('/3/company/', mfaLogin.token)).status).toBe(403);
       const solved = await post('/3/auth/mfa/verify/', { challenge: mfaLogin.challenges[0].id, token: totpNow(REHIVE_DEMO_TOTP_SECRET) }, mfaLogin.token);
       expect(solved.status).toBe(200);
       expect((await get('/3/auth/', mfaLogin.token)).body.data.user.email).toBe(mfa.email);

@@ -12,6 +12,7 @@ import {
   isUuid,
   parseCredentials,
   parseNewUser,
+  parseTechnicalMetaData,
   requireString,
   userView,
   type AnalysisPermissions,
@@ -66,7 +67,7 @@ export interface ForensicEmulator {
   readonly users: readonly ForensicUser[];
   /** Every access token issued so far (login pairs, refreshed pairs, service tokens). */
   readonly tokens: readonly TokenRecord[];
-  addCompany(name: string, companyId?: string): ForensicCompany;
+  addCompany(name: string, companyId?: string, technicalMetaData?: Record<string, unknown>): ForensicCompany;
   addUser(input: AddUserInput): ForensicUser;
   /** By user id or e-mail (case-insensitive). */
   findUser(idOrEmail: string): ForensicUser | undefined;
@@ -155,9 +156,9 @@ class ForensicEmulatorImpl implements ForensicEmulator {
     return this.store.all;
   }
 
-  addCompany(name: string, companyId: string = randomUUID()): ForensicCompany {
+  addCompany(name: string, companyId: string = randomUUID(), technicalMetaData: Record<string, unknown> = {}): ForensicCompany {
     if (this.findCompany(companyId)) throw new Error(`company ${companyId} already exists`);
-    const company = { companyId: companyId.toLowerCase(), name };
+    const company = { companyId: companyId.toLowerCase(), name, technicalMetaData };
     this.companyList.push(company);
     return company;
   }
@@ -343,9 +344,12 @@ class ForensicEmulatorImpl implements ForensicEmulator {
   private createCompany(req: EmulatorRequest): EmulatorResponse {
     const actor = this.authenticate(req);
     if (actor.userType !== 'ADMIN') fail(OzCode.AUTH_FORBIDDEN);
-    const name = requireString(this.body(req), 'name').trim();
+    const body = this.body(req);
+    const name = requireString(body, 'name').trim();
     if (name === '') invalid(OzCode.INVALID_VALUE, 'name', 'may not be blank');
-    return { status: 201, body: companyView(this.addCompany(name)) };
+    const company = this.addCompany(name);
+    company.technicalMetaData = parseTechnicalMetaData(body);
+    return { status: 201, body: companyView(company) };
   }
 
   private listCompanies(req: EmulatorRequest): EmulatorResponse {

@@ -14,6 +14,8 @@ export type AnalysisPermissions = Record<AnalysisKind, boolean>;
 export interface ForensicCompany {
   companyId: string;
   name: string;
+  /** Free-form JSON object; `{}` unless set at creation. */
+  technicalMetaData?: Record<string, unknown>;
 }
 
 export interface ForensicUser {
@@ -41,7 +43,7 @@ export const isServiceUser = (user: ForensicUser): boolean => user.userType === 
 export const isClientType = (type: UserType): boolean => type.startsWith('CLIENT');
 
 export function companyView(company: ForensicCompany): Record<string, unknown> {
-  return { company_id: company.companyId, name: company.name, in_deletion: false, technical_meta_data: {} };
+  return { company_id: company.companyId, name: company.name, in_deletion: false, technical_meta_data: structuredClone(company.technicalMetaData ?? {}) };
 }
 
 const flagName = (version: ApiVersion, kind: AnalysisKind): string =>
@@ -59,10 +61,10 @@ export function userView(user: ForensicUser, version: ApiVersion): Record<string
     company_id: user.companyId,
     is_active: user.isActive,
   };
-  if (version === 5) {
-    view.is_admin = user.userType === 'CLIENT_ADMIN';
-    view.is_service = user.userType === 'CLIENT_SERVICE';
-  }
+  // The guide's step-3 answer shows `"user_type": "CLIENT_SERVICE"` (API 6 only) next to `"is_service": true`:
+  // API 6 still reports is_service. is_admin is API 5's only (the guide shows it on no API 6 user).
+  if (version === 5) view.is_admin = user.userType === 'CLIENT_ADMIN';
+  view.is_service = user.userType === 'CLIENT_SERVICE';
   for (const kind of ANALYSIS_KINDS) view[flagName(version, kind)] = user.canStartAnalysis[kind];
   return view;
 }
@@ -96,6 +98,18 @@ function optionalBoolean(container: Json, field: string): boolean {
   const value = container[field];
   if (value === undefined || value === null) return false;
   if (typeof value !== 'boolean') invalid(OzCode.INVALID_TYPE, field, 'must be a boolean');
+  return value;
+}
+
+/**
+ * `technical_meta_data` of POST /api/companies/: the guide shows it only in the answer (`{}` for a company
+ * created with a name alone). [decision] A JSON object sent with the name is kept, as a writable JSON field of
+ * a Django model is; null or absent is `{}`; anything else is a type error.
+ */
+export function parseTechnicalMetaData(body: Json): Record<string, unknown> {
+  const value = body.technical_meta_data;
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) invalid(OzCode.INVALID_TYPE, 'technical_meta_data', 'must be an object');
   return value;
 }
 

@@ -64,8 +64,8 @@ export function readChar(body: Record<string, unknown>, field: string, options: 
 
 const EMAIL = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$|^[^\s@]+@localhost$/i;
 
-export function readEmail(body: Record<string, unknown>, field: string, errors: FieldErrors): string | undefined {
-  const value = readChar(body, field, {}, errors);
+export function readEmail(body: Record<string, unknown>, field: string, errors: FieldErrors, options: { maxLength?: number } = {}): string | undefined {
+  const value = readChar(body, field, options, errors);
   if (value === undefined) return undefined;
   if (!EMAIL.test(value)) return addError(errors, field, 'Enter a valid email address.');
   return value;

@@ -355,13 +355,20 @@ export class HrEmulator {
     if (!input.ok) return input.response;
     const { user, body } = input;
     const errors: FieldErrors = {};
-    // id and email are read-only: ignored. Omitted optional fields keep their value (DRF full update).
+    // The original's PUT body is the GET object, e-mail included: a ModelSerializer over the user model, whose
+    // login e-mail is a required, unique field, so PUT (a full update) requires it and changes it; id is
+    // read-only (ignored). Omitted optional fields keep their value. Errors come in the serializer's field order.
+    const email = readEmail(body, 'email', errors, { maxLength: 254 });
+    if (email !== undefined && [...this.users.values()].some((u) => u.id !== user.id && u.email === email)) {
+      errors.email = ['user with this email address already exists.'];
+    }
     const gender = readChoice(body, 'gender', GENDERS, { required: false, allowBlank: true }, errors);
     const firstName = readChar(body, 'first_name', { maxLength: 150 }, errors);
     const lastName = readChar(body, 'last_name', { maxLength: 150 }, errors);
     const preferredName = readChar(body, 'preferred_name', { required: false, allowBlank: true, maxLength: 150 }, errors);
     const birthDate = readDate(body, 'birth_date', { required: false, allowNull: true }, errors);
     if (hasErrors(errors)) return DRF.validation(errors);
+    user.email = email!;
     if (gender !== undefined) user.gender = gender;
     if (firstName !== undefined) user.firstName = firstName;
     if (lastName !== undefined) user.lastName = lastName;

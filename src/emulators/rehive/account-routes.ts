@@ -74,6 +74,8 @@ export function accountRoutes(router: RehiveRouter, ctx: RehiveContext): void {
     const fields = new Fields(body);
     const identifier = fields.string('user', { required: true });
     const company = fields.string('company', { required: true });
+    // [decision] the original documents `force` only as a boolean defaulting to false, not what it changes:
+    // it is validated as DRF does and otherwise changes nothing (a known user always gets the message).
     fields.boolean('force');
     if (!fields.valid) return invalid(fields.errors);
     const user = activeUser(ctx, company!, identifier!);

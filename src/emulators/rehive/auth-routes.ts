@@ -5,6 +5,7 @@ import { serializeToken, serializeUser, sessionData } from './context.js';
 import { errors, fail, invalid, ok } from './envelope.js';
 import { Fields } from './fields.js';
 import { serializeChallenge } from './mfa.js';
+import { deliverLoginCodes } from './mfa-routes.js';
 import { checkUnique, readNewPassword, readProfile } from './profile.js';
 import type { RehiveRouter } from './router.js';
 import type { AuthenticatorType, ChallengeRecord, Company, UserProfile, UserRecord } from './state.js';
@@ -43,9 +44,10 @@ export function authRoutes(router: RehiveRouter, ctx: RehiveContext): void {
     const fields = new Fields(body);
     const option = fields.choice('clear_session_option', CLEAR_SESSION_OPTIONS) ?? 'temporary';
     if (!fields.valid) return invalid(fields.errors);
-    // [decision] logout always ends the calling token; `all` also ends the user's other session (expiring) tokens.
+    // Rehive: "temporary: clear only temporary sessions and tokens with an expiry (the default); all: clear all
+    // sessions and tokens including permanent tokens; none: clear no sessions". Logout always ends the calling token.
     state.tokens.delete(caller.record.token);
-    if (option === 'all') state.endTokens(caller.user.id, (t) => t.expires !== null);
+    state.clearSessions(caller.user.id, option);
     return ok();
   });
 
@@ -89,13 +91,15 @@ export function authRoutes(router: RehiveRouter, ctx: RehiveContext): void {
     const user = state.createUser(created.id, profile, password!);
     user.groups = ['admin'];
     sendVerifications(ctx, user);
+    // The company-register schema has no session_duration (nor groups): like any unknown field, it is ignored.
     return startSession(ctx, user, null, 201);
   });
 }
 
 /** A new login: the token, and a challenge when the user has a verified authenticator. */
 export function startSession(ctx: RehiveContext, user: UserRecord, duration: number | null | undefined, status: number): EmulatorResponse {
-  // [decision] a session_duration of 0 or null means the default, like leaving it out.
+  // [decision] a session_duration of 0 or null means the default, like leaving it out (the original allows
+  // `>= 0` without saying what 0 means; a login token that never expires is only made by POST /3/auth/tokens/).
   const record = ctx.state.issueToken(user, duration || ctx.sessionDurationSeconds);
   const types = [...new Set(ctx.state.authenticatorsOf(user.id).filter((a) => a.verified).map((a) => a.type))] as AuthenticatorType[];
   const challenges: ChallengeRecord[] = [];
@@ -112,6 +116,7 @@ export function startSession(ctx: RehiveContext, user: UserRecord, duration: num
     };
     ctx.state.challenges.set(challenge.id, challenge);
     challenges.push(challenge);
+    deliverLoginCodes(ctx, user.id);
   }
   const userData = status === 201 ? serializeUser(ctx, user) : { id: user.id };
   return ok(sessionData(record, userData, challenges.map(serializeChallenge)), status);

@@ -11,6 +11,8 @@ interface StringRules {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TRUE_VALUES = new Set(['t', 'T', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', '1']);
+const FALSE_VALUES = new Set(['f', 'F', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', '0']);
 /** Rehive validates mobiles as E.164 numbers. */
 const MOBILE = /^\+[1-9]\d{6,14}$/;
 
@@ -130,11 +132,16 @@ export class Fields {
     return value;
   }
 
+  /** DRF's BooleanField: its TRUE_VALUES / FALSE_VALUES, null refused. */
   boolean(field: string): boolean | undefined {
     const raw = this.body[field];
     if (raw === undefined) return undefined;
-    if (raw === true || raw === 'true' || raw === 'True' || raw === 1 || raw === '1') return true;
-    if (raw === false || raw === 'false' || raw === 'False' || raw === 0 || raw === '0') return false;
+    if (raw === null) {
+      this.add(field, 'This field may not be null.');
+      return undefined;
+    }
+    if (raw === true || raw === 1 || (typeof raw === 'string' && TRUE_VALUES.has(raw))) return true;
+    if (raw === false || raw === 0 || (typeof raw === 'string' && FALSE_VALUES.has(raw))) return false;
     this.add(field, 'Must be a valid boolean.');
     return undefined;
   }
@@ -185,4 +192,11 @@ function pythonType(value: unknown): string {
   if (typeof value === 'boolean') return 'bool';
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
   return 'dict';
+}
+
+/** A boolean query filter as django-filter reads it (a NullBooleanField): an unrecognised value is no filter. */
+export function parseNullBoolean(raw: string | null): boolean | undefined {
+  if (raw === 'true' || raw === 'True' || raw === '1') return true;
+  if (raw === 'false' || raw === 'False' || raw === '0') return false;
+  return undefined;
 }

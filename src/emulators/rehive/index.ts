@@ -2,6 +2,7 @@ import { Outbox, type OutboxMessage } from '../common/outbox.js';
 import { EmulatorServer } from '../common/server.js';
 import { accountRoutes } from './account-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { companyRoutes } from './company-routes.js';
 import { type RehiveContext, SlidingThrottle } from './context.js';
 import { seedDemoData } from './demo-data.js';
 import { newAuthenticator } from './mfa.js';
@@ -100,6 +101,7 @@ export function createRehiveEmulator(options: RehiveEmulatorOptions = {}): Rehiv
 
   const router = new RehiveRouter(state);
   authRoutes(router, ctx);
+  companyRoutes(router, ctx);
   accountRoutes(router, ctx);
   mfaRoutes(router, ctx);
   tokenRoutes(router, ctx);

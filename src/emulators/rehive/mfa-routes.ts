@@ -1,7 +1,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../common/server.js';
 import type { RehiveContext } from './context.js';
 import { errors, fail, invalid, ok } from './envelope.js';
-import { Fields } from './fields.js';
+import { Fields, parseNullBoolean } from './fields.js';
 import { checkCode, issueSmsCode, newAuthenticator, serializeAuthenticator } from './mfa.js';
 import type { AuthedContext, RehiveRouter } from './router.js';
 import type { AuthenticatorRecord, ChallengeRecord } from './state.js';
@@ -60,62 +60,78 @@ export function mfaRoutes(router: RehiveRouter, ctx: RehiveContext): void {
   router.authed('POST', /^\/3\/auth\/mfa\/verify\/$/, (request) => verify(ctx, router, request), 'mfa');
 }
 
-/** Sends an SMS code: to the named authenticator, or to every verified SMS authenticator of the user. */
+/**
+ * Verify and deliver take a challenge or an authenticator, exactly one: Rehive documents them as "requires
+ * either a challenge or an authenticator, but not both" (the original's schema marks both optional).
+ */
+function oneTarget(challenge: string | null | undefined, authenticator: string | null | undefined): EmulatorResponse | undefined {
+  if (challenge && authenticator) return fail(400, 'Provide either a challenge or an authenticator, not both.');
+  if (!challenge && !authenticator) return fail(400, 'A challenge or an authenticator is required.');
+  return undefined;
+}
+
+/** Sends an SMS code: for a challenge, to the user's verified SMS authenticators; else to the named one. */
 function deliver(ctx: RehiveContext, { body, caller }: AuthedContext): EmulatorResponse {
   const fields = new Fields(body);
   const challengeId = fields.string('challenge');
   const authenticatorId = fields.string('authenticator');
   if (!fields.valid) return invalid(fields.errors);
-  if (challengeId && !ownChallenge(ctx, caller, challengeId)) return invalid({ challenge: ['Invalid challenge.'] });
+  const neither = oneTarget(challengeId, authenticatorId);
+  if (neither) return neither;
   let targets: AuthenticatorRecord[];
-  if (authenticatorId) {
-    const authenticator = ownAuthenticator(ctx, caller, authenticatorId);
+  if (challengeId) {
+    if (!ownChallenge(ctx, caller, challengeId)) return invalid({ challenge: ['Invalid challenge.'] });
+    targets = verifiedSms(ctx, caller.user.id);
+    if (targets.length === 0) return fail(400, 'There is no SMS authenticator to deliver to.');
+  } else {
+    const authenticator = ownAuthenticator(ctx, caller, authenticatorId!);
     if (!authenticator) return invalid({ authenticator: ['Invalid authenticator.'] });
     if (authenticator.type !== 'sms') return fail(400, 'The authenticator does not support delivery.');
     targets = [authenticator];
-  } else {
-    targets = ctx.state.authenticatorsOf(caller.user.id).filter((a) => a.type === 'sms' && a.verified);
-    if (targets.length === 0) return fail(400, 'There is no SMS authenticator to deliver to.');
   }
-  for (const authenticator of targets) {
-    const code = issueSmsCode(authenticator, ctx.now(), ctx.challengeLifetimeSeconds);
-    ctx.outbox.send(authenticator.mobile!, 'mfa_sms', { code, authenticator: authenticator.id });
-  }
+  for (const authenticator of targets) sendSmsCode(ctx, authenticator);
   return ok();
 }
 
-/** Solves a login challenge, or verifies a new authenticator. */
+/** Solves a login challenge with any verified authenticator of the user, or verifies a new authenticator. */
 function verify(ctx: RehiveContext, router: RehiveRouter, { body, caller }: AuthedContext): EmulatorResponse {
   const fields = new Fields(body);
   const code = fields.string('token', { required: true });
   const challengeId = fields.string('challenge');
   const authenticatorId = fields.string('authenticator');
   if (!fields.valid) return invalid(fields.errors);
-
-  let challenge: ChallengeRecord | undefined;
-  if (challengeId) {
-    challenge = ownChallenge(ctx, caller, challengeId);
-    if (!challenge) return invalid({ challenge: ['Invalid challenge.'] });
-  } else if (!authenticatorId) {
-    // [decision] with neither, the code answers the calling token's open challenge.
-    challenge = ctx.state.openChallenges(caller.record.token)[0];
-    if (!challenge) return fail(400, 'A challenge or an authenticator is required.');
-  }
-  const authenticator = authenticatorId ? ownAuthenticator(ctx, caller, authenticatorId) : undefined;
-  if (authenticatorId && (!authenticator || (challenge && !authenticator.verified))) return invalid({ authenticator: ['Invalid authenticator.'] });
+  const neither = oneTarget(challengeId, authenticatorId);
+  if (neither) return neither;
 
   const at = ctx.now();
-  if (challenge) {
-    const candidates = authenticator ? [authenticator] : ctx.state.authenticatorsOf(caller.user.id).filter((a) => a.verified);
+  if (challengeId) {
+    const challenge = ownChallenge(ctx, caller, challengeId);
+    if (!challenge) return invalid({ challenge: ['Invalid challenge.'] });
+    const candidates = ctx.state.authenticatorsOf(caller.user.id).filter((a) => a.verified);
     if (!candidates.some((a) => checkCode(a, code!, at))) return fail(400, 'Invalid token.');
     challenge.solved = true;
     return ok();
   }
+  const authenticator = ownAuthenticator(ctx, caller, authenticatorId!);
+  if (!authenticator) return invalid({ authenticator: ['Invalid authenticator.'] });
   if (caller.pending) return router.mfaRequired(caller);
-  if (!checkCode(authenticator!, code!, at)) return fail(400, 'Invalid token.');
-  authenticator!.verified = true;
-  authenticator!.updated = at;
+  if (!checkCode(authenticator, code!, at)) return fail(400, 'Invalid token.');
+  authenticator.verified = true;
+  authenticator.updated = at;
   return ok();
+}
+
+const verifiedSms = (ctx: RehiveContext, userId: string): AuthenticatorRecord[] =>
+  ctx.state.authenticatorsOf(userId).filter((a) => a.type === 'sms' && a.verified);
+
+function sendSmsCode(ctx: RehiveContext, authenticator: AuthenticatorRecord): void {
+  const code = issueSmsCode(authenticator, ctx.now(), ctx.challengeLifetimeSeconds);
+  ctx.outbox.send(authenticator.mobile!, 'mfa_sms', { code, authenticator: authenticator.id });
+}
+
+/** Rehive: "On login, when possible, the token will be delivered automatically" — an SMS code per SMS authenticator. */
+export function deliverLoginCodes(ctx: RehiveContext, userId: string): void {
+  for (const authenticator of verifiedSms(ctx, userId)) sendSmsCode(ctx, authenticator);
 }
 
 function ownAuthenticator(ctx: RehiveContext, caller: AuthedContext['caller'], id: string): AuthenticatorRecord | undefined {
@@ -138,20 +154,10 @@ function filterAuthenticators(req: EmulatorRequest, items: AuthenticatorRecord[]
       return invalid({ type: [`Select a valid choice. ${type} is not one of the available choices.`] });
     result = result.filter((a) => a.type === type);
   }
-  if (verified) {
-    const wanted = parseBoolean(verified);
-    if (wanted === undefined) return invalid({ verified: ['Enter a valid boolean.'] });
-    result = result.filter((a) => a.verified === wanted);
-  }
+  const wanted = parseNullBoolean(verified);
+  if (wanted !== undefined) result = result.filter((a) => a.verified === wanted);
   if (id) result = result.filter((a) => a.id === id);
   return result;
-}
-
-function parseBoolean(value: string): boolean | undefined {
-  const lower = value.toLowerCase();
-  if (lower === 'true' || lower === '1') return true;
-  if (lower === 'false' || lower === '0') return false;
-  return undefined;
 }
 
 /** Rehive's page envelope: `page_size` defaults to 15 and is capped at 250; `next` is absolute, from Host. */

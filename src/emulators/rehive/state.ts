@@ -24,6 +24,7 @@ export interface Company {
   groups: Group[];
   /** The group a registering user gets when they name none. */
   defaultGroup: string;
+  created: number;
 }
 
 export interface UserProfile {
@@ -129,6 +130,7 @@ export class RehiveState {
         { name: 'user', label: 'User', public: true },
       ],
       defaultGroup: 'user',
+      created: this.now(),
     };
     this.companies.set(id, company);
     return company;
@@ -217,7 +219,10 @@ export class RehiveState {
     for (const [token, record] of this.tokens) if (record.userId === userId && which(record)) this.tokens.delete(token);
   }
 
-  /** `clear_session_option` of password change/reset: temporary = expiring tokens, all = every token. */
+  /**
+   * `clear_session_option` (logout, password change and reset): `temporary` ends the sessions, i.e. every
+   * token with an expiry; `all` also ends the permanent (API) tokens; `none` ends nothing. `keep` survives.
+   */
   clearSessions(userId: string, option: ClearSessionOption, keep?: string): void {
     if (option === 'none') return;
     this.endTokens(userId, (t) => t.token !== keep && (option === 'all' || t.expires !== null));

@@ -2,7 +2,7 @@ import type { EmulatorRequest, EmulatorResponse } from '../common/server.js';
 import type { RehiveContext } from './context.js';
 import { serializeToken, sessionData } from './context.js';
 import { errors, invalid, ok } from './envelope.js';
-import { Fields } from './fields.js';
+import { Fields, parseNullBoolean } from './fields.js';
 import type { RehiveRouter } from './router.js';
 import type { TokenRecord } from './state.js';
 
@@ -25,13 +25,17 @@ export function tokenRoutes(router: RehiveRouter, ctx: RehiveContext): void {
     fields.choice('auth_method', ['token', 'cookie']);
     if (password && password !== caller.user.password) fields.add('password', 'Invalid password.');
     if (!fields.valid) return invalid(fields.errors);
-    // [decision] `duration` 0 or null: a token that never expires, like leaving it out.
+    // [decision] `duration` 0 or null: a token that never expires, like leaving it out (Rehive: "creating a token
+    // here will remove the expiration time on the token"; the original allows `>= 0` without saying what 0 means).
     const record = state.issueToken(caller.user, duration || null);
     return ok(sessionData(record, { id: caller.user.id }, []), 201);
   });
 
-  router.authed('DELETE', LIST, ({ caller }) => {
-    state.endTokens(caller.user.id);
+  // Rehive's changelog (2020-09-25): "filters on auth tokens so that keys can be excluded/included on DELETE as well as GET".
+  router.authed('DELETE', LIST, ({ req, caller }) => {
+    const filtered = filterTokens(req, state.liveTokens(caller.user.id));
+    if (!Array.isArray(filtered)) return filtered;
+    for (const record of filtered) state.tokens.delete(record.token);
     return ok();
   });
 
@@ -61,38 +65,31 @@ const COMPARISONS: Record<string, (created: number, bound: number) => boolean> =
   created__lte: (c, b) => c <= b,
 };
 
-/** The list filters of the original document (django-filter: a bad value is a 400 naming the parameter). */
+/**
+ * The list filters of the original document, as django-filter applies them: an empty value is no filter;
+ * dates are epoch milliseconds, the only form Rehive's filter guide allows ("you will need to always do so
+ * using a millisecond UNIX timestamp"), anything else a 400 naming the parameter; `expires__isnull` is a
+ * NullBooleanField (an unrecognised value filters nothing); `token_key__in` is a comma-separated list.
+ */
 function filterTokens(req: EmulatorRequest, tokens: TokenRecord[]): TokenRecord[] | EmulatorResponse {
   let result = tokens;
+  const keyOf = (t: TokenRecord): string => t.token.slice(0, 8);
   for (const [param, compare] of Object.entries(COMPARISONS)) {
     const raw = req.query.get(param);
     if (!raw) continue;
-    const bound = parseDateTime(raw);
-    if (bound === undefined) return invalid({ [param]: ['Enter a valid date/time.'] });
-    result = result.filter((t) => compare(t.created, bound));
+    if (!/^\d+$/.test(raw)) return invalid({ [param]: ['Enter a valid date/time.'] });
+    result = result.filter((t) => compare(t.created, Number(raw)));
   }
-  const isNull = req.query.get('expires__isnull');
-  if (isNull) {
-    const wanted = /^(true|1)$/i.test(isNull) ? true : /^(false|0)$/i.test(isNull) ? false : undefined;
-    if (wanted === undefined) return invalid({ expires__isnull: ['Enter a valid boolean.'] });
-    result = result.filter((t) => (t.expires === null) === wanted);
-  }
+  const isNull = parseNullBoolean(req.query.get('expires__isnull'));
+  if (isNull !== undefined) result = result.filter((t) => (t.expires === null) === isNull);
   const key = req.query.get('token_key');
-  if (key) result = result.filter((t) => t.token.slice(0, 8) === key);
+  if (key) result = result.filter((t) => keyOf(t) === key);
   const keyIn = req.query.get('token_key__in');
   if (keyIn) {
     const keys = new Set(keyIn.split(','));
-    result = result.filter((t) => keys.has(t.token.slice(0, 8)));
+    result = result.filter((t) => keys.has(keyOf(t)));
   }
   const exclude = req.query.get('token_key__exclude');
-  if (exclude) result = result.filter((t) => t.token.slice(0, 8) !== exclude);
+  if (exclude) result = result.filter((t) => keyOf(t) !== exclude);
   return result;
-}
-
-/** ISO 8601 date-times; bare digits are taken as epoch ms, the form Rehive emits. */
-function parseDateTime(raw: string): number | undefined {
-  if (/^\d+$/.test(raw)) return Number(raw);
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(raw)) return undefined;
-  const parsed = Date.parse(raw);
-  return Number.isNaN(parsed) ? undefined : parsed;
 }
