@@ -108,8 +108,15 @@ export class HrDataSource {
     return this.meLoader.load('me');
   }
 
+  /**
+   * `PUT /api/auth/me/` is a full update whose body includes the login e-mail. The gateway sends the
+   * current one unchanged: the e-mail is the directory identity that `User.employee` trusts, so it is
+   * not editable through Gatehouse.
+   */
   async updateMe(change: ProfileChange): Promise<HrUserRecord> {
-    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body: change }, PROFILE_FIELDS, 200, 'The HR profile');
+    const { email } = await this.getMe();
+    const body = { ...change, email };
+    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body }, PROFILE_FIELDS, 200, 'The HR profile');
     this.meLoader.clear('me').prime('me', me);
     return me;
   }

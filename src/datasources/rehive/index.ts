@@ -78,7 +78,9 @@ export class RehiveUpstream implements AccountUpstream {
       path: '/3/auth/logout/',
       route: '/3/auth/logout/',
       headers: { authorization: `Token ${credentials.token}` },
-      body: { clear_session_option: 'temporary' },
+      // Only this session's token: `temporary` would also end the user's other sessions (their other
+      // devices, and the new token of a sign-in that replaces this one).
+      body: { clear_session_option: 'none' },
     });
     // 401: the token had already ended, which is what logout wants.
     if (response.status !== 200 && response.status !== 401) throw rehiveError(response);
