@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { reach } from './redis-connection.js';
+import { reach } from '../redis/connection.js';
 import type { SessionRecord, SessionStore } from './session-store.js';
 
 const MAX_ATTEMPTS = 50;

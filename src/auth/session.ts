@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toUpstreamEnum, type UpstreamName } from '../upstreams.js';
 import { hashToken, newSessionToken, Sealer } from './crypto.js';
 import type { SessionRecord, SessionStore, StoredAccount } from './session-store.js';
-import type { CredentialSlot } from './credential-slot.js';
+import type { CredentialSlot } from '../datasources/core/credential-slot.js';
 
 /** A resolved session for one request (no secrets). */
 export interface Session {

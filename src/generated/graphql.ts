@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ViewerSource as ViewerSourceModel, LinkedAccountView as LinkedAccountViewModel } from '../auth/session.js';
 import type { HrUserRecord as HrUserRecordModel, HrLeaveRequestRecord as HrLeaveRequestRecordModel } from '../datasources/hr/records.js';
 import type { LenelBadgeRecord as LenelBadgeRecordModel, LenelEmployeeRecord as LenelEmployeeRecordModel } from '../datasources/lenel/records.js';
-import type { CompanyRecord as CompanyRecordModel, AuthTokenRecord as AuthTokenRecordModel } from '../datasources/records.js';
+import type { CompanyRecord as CompanyRecordModel, AuthTokenRecord as AuthTokenRecordModel } from '../datasources/core/records.js';
 import type { ForensicUserRecord as ForensicUserRecordModel, ForensicCompanyPage as ForensicCompanyPageModel, ForensicUserPage as ForensicUserPageModel } from '../datasources/forensic/records.js';
 import type { RehiveUserRecord as RehiveUserRecordModel, RehiveAuthenticatorRecord as RehiveAuthenticatorRecordModel } from '../datasources/rehive/records.js';
 import type { GatehouseContext } from '../context.js';

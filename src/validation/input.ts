@@ -1,4 +1,4 @@
-import { checkParam, type ParamKind } from '../datasources/path.js';
+import { checkParam, type ParamKind } from './params.js';
 import { badUserInput, GatehouseError, type FieldErrors } from '../errors.js';
 import { ISO3166_ALPHA2 } from './iso3166.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drfError, isTokenNotValid } from '../../src/datasources/errors/drf.js';
-import type { UpstreamResponse } from '../../src/datasources/http-client.js';
+import { drfError, isTokenNotValid } from '../../src/datasources/drf/errors.js';
+import type { UpstreamResponse } from '../../src/datasources/core/http-client.js';
 
 const response = (status: number, body: unknown): UpstreamResponse => ({ status, headers: {}, body });
 const mapped = (status: number, body: unknown, fields: Record<string, string> = {}) => {

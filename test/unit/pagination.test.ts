@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { drfError } from '../../src/datasources/errors/drf.js';
-import { UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../src/datasources/http-client.js';
-import { readAllPages } from '../../src/datasources/pagination.js';
+import { drfError } from '../../src/datasources/drf/errors.js';
+import { UpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../src/datasources/core/http-client.js';
+import { readAllPages } from '../../src/datasources/core/pagination.js';
 import { createLogger } from '../../src/logger.js';
 import { Metrics } from '../../src/metrics.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GatehouseError } from '../../src/errors.js';
-import { checkParam, upstreamPath } from '../../src/datasources/path.js';
+import { checkParam } from '../../src/validation/params.js';
+import { upstreamPath } from '../../src/datasources/core/path.js';
 
 const rejection = (fn: () => unknown): { code: unknown; fieldErrors: unknown } => {
   try {

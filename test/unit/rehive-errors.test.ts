@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rehiveError } from '../../src/datasources/errors/rehive.js';
+import { rehiveError } from '../../src/datasources/rehive/errors.js';
 
 const response = (status: number, body: unknown) => ({ status, headers: {}, body });
 const shape = (error: ReturnType<typeof rehiveError>) => ({ message: error.message, extensions: error.extensions });

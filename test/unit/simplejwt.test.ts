@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CredentialSlot } from '../../src/auth/credential-slot.js';
-import { SimpleJwtAuth, type JwtCredentials } from '../../src/auth/simplejwt.js';
+import type { CredentialSlot } from '../../src/datasources/core/credential-slot.js';
+import { SimpleJwtAuth, type JwtCredentials } from '../../src/datasources/drf/simplejwt.js';
 import { loadConfig } from '../../src/config.js';
-import { UpstreamClient } from '../../src/datasources/http-client.js';
+import { UpstreamClient } from '../../src/datasources/core/http-client.js';
 import { EmulatorServer } from '../../src/emulators/common/server.js';
 import { SimpleJwt } from '../../src/emulators/common/simplejwt.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import { processLock, type RefreshLock } from '../../auth/refresh-lock.js';
+import { processLock, type RefreshLock } from '../core/refresh-lock.js';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
-import type { CredentialSlot } from '../../auth/credential-slot.js';
-import { OzAuth, type OzCredentials } from '../../auth/oz.js';
+import type { CredentialSlot } from '../core/credential-slot.js';
+import { OzAuth, type OzCredentials } from './oz-auth.js';
 import { unauthenticated, upstreamError } from '../../errors.js';
-import { isRecord } from '../errors/drf.js';
-import { ozError } from '../errors/oz.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../http-client.js';
-import { upstreamPath } from '../path.js';
-import type { AuthTokenRecord, CompanyRecord } from '../records.js';
+import { isRecord } from '../core/json.js';
+import { ozError } from './errors.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { upstreamPath } from '../core/path.js';
+import type { AuthTokenRecord, CompanyRecord } from '../core/records.js';
 import type { ForensicUserRecord } from './records.js';
 import { newUserBody, toCompanyRecord, toUserRecord, type NewForensicUser, type OzApiVersion } from './versions.js';
 

@@ -1,4 +1,4 @@
-import type { CompanyRecord } from '../records.js';
+import type { CompanyRecord } from '../core/records.js';
 
 export type ForensicRole = 'ADMIN' | 'OPERATOR' | 'CLIENT' | 'CLIENT_ADMIN' | 'CLIENT_OPERATOR' | 'CLIENT_SERVICE';
 

@@ -1,6 +1,6 @@
 import { invalidField, upstreamError } from '../../errors.js';
-import { isRecord } from '../errors/drf.js';
-import type { CompanyRecord } from '../records.js';
+import { isRecord } from '../core/json.js';
+import type { CompanyRecord } from '../core/records.js';
 import type { ForensicRole, ForensicUserRecord } from './records.js';
 
 /**

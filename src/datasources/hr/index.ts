@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
-import type { CredentialSlot } from '../../auth/credential-slot.js';
-import { processLock, type RefreshLock } from '../../auth/refresh-lock.js';
-import { SimpleJwtAuth, type JwtCredentials } from '../../auth/simplejwt.js';
+import type { CredentialSlot } from '../core/credential-slot.js';
+import { processLock, type RefreshLock } from '../core/refresh-lock.js';
+import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { unauthenticated, upstreamError } from '../../errors.js';
-import { drfError, isNotFound, isRecord } from '../errors/drf.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../http-client.js';
-import { readAllPages } from '../pagination.js';
-import { upstreamPath } from '../path.js';
+import { drfError, isNotFound } from '../drf/errors.js';
+import { isRecord } from '../core/json.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { readAllPages } from '../core/pagination.js';
+import { upstreamPath } from '../core/path.js';
 import type { HrLeaveRequestRecord, HrLeaveStatus, HrLeaveType, HrUserRecord } from './records.js';
 
 /** Upstream field → GraphQL input field, for `fieldErrors`. */

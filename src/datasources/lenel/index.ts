@@ -1,17 +1,18 @@
 import DataLoader from 'dataloader';
-import type { RefreshLock } from '../../auth/refresh-lock.js';
+import type { RefreshLock } from '../core/refresh-lock.js';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
 import type { SessionService, Session } from '../../auth/session.js';
-import { SimpleJwtAuth, type JwtCredentials } from '../../auth/simplejwt.js';
+import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { ErrorCode, GatehouseError, notFound, unauthenticated, upstreamError, upstreamUnavailable } from '../../errors.js';
-import { drfError, isRecord } from '../errors/drf.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../http-client.js';
-import { readAllPages } from '../pagination.js';
+import { drfError } from '../drf/errors.js';
+import { isRecord } from '../core/json.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { readAllPages } from '../core/pagination.js';
 import { SharedListCache } from './cache.js';
 import { BadgeIndex, EmployeeIndex, normalizeEmail } from './indexes.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
-import { ServiceAccountSlot } from './service-account.js';
+import { ServiceAccountSlot } from '../core/service-account.js';
 
 /** The two statuses `update-badges` accepts. */
 export const LENEL_STATUS_CODES = { ACTIVE: 1, INACTIVE: 4 } as const;

@@ -1,5 +1,5 @@
 import { upstreamError } from '../../errors.js';
-import { isRecord } from '../errors/drf.js';
+import { isRecord } from '../core/json.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
 
 // The list endpoints are the only way to read one badge or cardholder, and a site holds up to

@@ -1,15 +1,15 @@
 import DataLoader from 'dataloader';
 import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
-import { RehiveAuth, type RehiveAccess, type RehiveCredentials, type SessionHolder } from '../../auth/rehive.js';
+import { RehiveAuth, type RehiveAccess, type RehiveCredentials, type SessionHolder } from './auth.js';
 import type { SessionService } from '../../auth/session.js';
 import type { StoredAccount } from '../../auth/session-store.js';
 import { invalidCredentials, notFound, upstreamError } from '../../errors.js';
-import type { AuthTokenRecord } from '../records.js';
-import { isRecord } from '../errors/drf.js';
-import { rehiveError, type RehiveErrorOptions } from '../errors/rehive.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../http-client.js';
-import { readAllPages } from '../pagination.js';
-import { upstreamPath } from '../path.js';
+import type { AuthTokenRecord } from '../core/records.js';
+import { isRecord } from '../core/json.js';
+import { rehiveError, type RehiveErrorOptions } from './errors.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { readAllPages } from '../core/pagination.js';
+import { upstreamPath } from '../core/path.js';
 import { InputCheck } from '../../validation/input.js';
 import type { RehiveAuthenticatorRecord, RehiveChallengeRecord, RehiveSessionData, RehiveTokenRecord, RehiveUserRecord } from './records.js';
 

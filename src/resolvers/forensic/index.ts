@@ -1,4 +1,4 @@
-import { checkParam } from '../../datasources/path.js';
+import { checkParam } from '../../validation/params.js';
 import type { CompanyConnectionResolvers, ForensicUserConnectionResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { invalidField } from '../../errors.js';
 import { AuthToken, Company } from './Company.js';

@@ -2,7 +2,7 @@ import type { LeaveRequestChange } from '../../datasources/hr/index.js';
 import { notFound } from '../../errors.js';
 import { InputCheck } from '../../validation/input.js';
 import type { LeaveRequestInput, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
-import { checkParam } from '../../datasources/path.js';
+import { checkParam } from '../../validation/params.js';
 import { HrUser, GENDER_IN, leaveRequestConnection } from './HrUser.js';
 import { LeaveRequest } from './LeaveRequest.js';
 

@@ -1,4 +1,4 @@
-import { checkParam } from '../../datasources/path.js';
+import { checkParam } from '../../validation/params.js';
 import type { BadgeFilter, EmployeeFilter, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import type { LenelDataSource } from '../../datasources/lenel/index.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from '../../datasources/lenel/records.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ozError } from '../../../src/datasources/errors/oz.js';
+import { ozError } from '../../../src/datasources/forensic/errors.js';
 import { newUserBody, toUserRecord } from '../../../src/datasources/forensic/versions.js';
 
 const oz = (status: number, error_code: number, details: unknown = null) => ({ status, headers: {}, body: { error_code, error_message: 'upstream text', details } });

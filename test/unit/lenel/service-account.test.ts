@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ServiceAccountSlot } from '../../../src/datasources/lenel/service-account.js';
+import { ServiceAccountSlot } from '../../../src/datasources/core/service-account.js';
 
 describe('the lenel service account slot', () => {
   it('shares one sign-in between concurrent readers', async () => {

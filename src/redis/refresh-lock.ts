@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { reach } from './redis-connection.js';
+import type { RefreshLock } from '../datasources/core/refresh-lock.js';
+import { reach } from './connection.js';
 
-/**
- * Serialises credential refreshes of one account across gateway replicas. In one process the
- * SingleFlight helper already shares a refresh; with several replicas (sessions in Redis) two of
- * them could still spend the same rotating refresh token at once, and the loser's account would be
- * signed out. The task re-reads the stored credentials first, so whoever waited uses the winner's.
- */
-export interface RefreshLock {
-  around<T>(key: string, task: () => Promise<T>): Promise<T>;
-}
-
-/** One process: SingleFlight is enough. */
-export const processLock: RefreshLock = { around: (_key, task) => task() };
-
+/** Serialises refreshes of one account across gateway replicas that share Redis (see RefreshLock). */
 // Deletes the lock only if it is still ours (it may have expired and been taken by another replica).
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 

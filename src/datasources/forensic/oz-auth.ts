@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { badUserInput, invalidCredentials, unauthenticated, upstreamError } from '../errors.js';
-import { isRecord } from '../datasources/errors/drf.js';
-import { OzErrorCode, ozError, ozErrorCode } from '../datasources/errors/oz.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../datasources/http-client.js';
-import type { CredentialSlot } from './credential-slot.js';
-import { processLock, type RefreshLock } from './refresh-lock.js';
-import { SingleFlight } from './single-flight.js';
+import { badUserInput, invalidCredentials, unauthenticated, upstreamError } from '../../errors.js';
+import { isRecord } from '../core/json.js';
+import { OzErrorCode, ozError, ozErrorCode } from './errors.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import type { CredentialSlot } from '../core/credential-slot.js';
+import { processLock, type RefreshLock } from '../core/refresh-lock.js';
+import { SingleFlight } from '../core/single-flight.js';
 
 export const OZ_TOKEN_HEADER = 'x-forensic-access-token';
 

@@ -1,6 +1,6 @@
 import { badUserInput, forbidden, notFound, unauthenticated, upstreamError, upstreamUnavailable, type FieldErrors, type GatehouseError } from '../../errors.js';
-import type { UpstreamResponse } from '../http-client.js';
-import { isRecord } from './drf.js';
+import type { UpstreamResponse } from '../core/http-client.js';
+import { camelCase, isRecord } from '../core/json.js';
 
 /**
  * Oz error bodies `{error_code, error_message, details}` (shared/upstreams/forensic.md) to
@@ -90,7 +90,7 @@ function invalidInput(response: UpstreamResponse, fieldNames: Record<string, str
   const details = isRecord(response.body) ? response.body.details : undefined;
   const fieldErrors: FieldErrors = {};
   for (const [field, reason] of reasons(details)) {
-    const name = fieldNames[field] ?? field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const name = fieldNames[field] ?? camelCase(field);
     fieldErrors[name] = [...(fieldErrors[name] ?? []), reason];
   }
   const [first] = Object.entries(fieldErrors);

@@ -1,5 +1,5 @@
-import { upstreamError, type GatehouseError } from '../errors.js';
-import { isRecord } from './errors/drf.js';
+import { upstreamError, type GatehouseError } from '../../errors.js';
+import { isRecord } from './json.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from './http-client.js';
 
 const MAX_PAGES = 10_000;

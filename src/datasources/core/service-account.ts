@@ -1,4 +1,4 @@
-import type { CredentialSlot } from '../../auth/credential-slot.js';
+import type { CredentialSlot } from './credential-slot.js';
 
 /**
  * A process-wide service account's credentials, held in memory only. The first use signs in;

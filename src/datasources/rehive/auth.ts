@@ -1,7 +1,7 @@
-import { mfaRequired, unauthenticated, type GatehouseError } from '../errors.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../datasources/http-client.js';
-import type { Session, SessionService } from './session.js';
-import type { StoredAccount } from './session-store.js';
+import { mfaRequired, unauthenticated, type GatehouseError } from '../../errors.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import type { Session, SessionService } from '../../auth/session.js';
+import type { StoredAccount } from '../../auth/session-store.js';
 
 /** What the session holds for a Rehive account (sealed): the opaque token and its expiry. */
 export interface RehiveCredentials {

@@ -1,11 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { BrokenCircuitError, circuitBreaker, CircuitState, handleWhen, IsolatedCircuitError, SamplingBreaker, type CircuitBreakerPolicy } from 'cockatiel';
 import { Pool, errors as undiciErrors } from 'undici';
-import type { Config } from '../config.js';
-import { GatehouseError, rateLimited, upstreamError, upstreamTimeout, upstreamUnavailable } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { CircuitStateName, Metrics } from '../metrics.js';
-import type { UpstreamName } from '../upstreams.js';
+import type { Config } from '../../config.js';
+import { GatehouseError, rateLimited, upstreamError, upstreamTimeout, upstreamUnavailable } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { CircuitStateName, Metrics } from '../../metrics.js';
+import type { UpstreamName } from '../../upstreams.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

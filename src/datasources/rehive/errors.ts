@@ -1,6 +1,6 @@
 import { badUserInput, forbidden, mfaRequired, notFound, unauthenticated, upstreamError, type FieldErrors, type GatehouseError } from '../../errors.js';
-import type { UpstreamResponse } from '../http-client.js';
-import { isRecord } from './drf.js';
+import type { UpstreamResponse } from '../core/http-client.js';
+import { camelCase, isRecord } from '../core/json.js';
 
 export interface RehiveErrorOptions {
   /** Rehive field → GraphQL input field (dotted for nested inputs); an unlisted field is camel-cased. */
@@ -79,9 +79,8 @@ function collect(data: Record<string, unknown>, prefix: string, names: Record<st
     }
     const messages = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
     if (messages.length === 0) continue;
-    const name = field === 'non_field_errors' && prefix ? (names[prefix] ?? graphqlName(prefix)) : (names[path] ?? graphqlName(path));
+    const name = field === 'non_field_errors' && prefix ? (names[prefix] ?? camelCase(prefix)) : (names[path] ?? camelCase(path));
     out[name] = [...(out[name] ?? []), ...messages];
   }
 }
 
-const graphqlName = (path: string): string => path.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

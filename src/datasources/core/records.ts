@@ -1,4 +1,4 @@
-import type { UpstreamName } from '../upstreams.js';
+import type { UpstreamName } from '../../upstreams.js';
 
 /** A company as the gateway exposes it; forensic and Rehive companies are normalised to this. */
 export interface CompanyRecord {

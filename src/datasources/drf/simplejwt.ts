@@ -1,9 +1,10 @@
-import { badUserInput, invalidCredentials, unauthenticated } from '../errors.js';
-import { drfError, isRecord, isTokenNotValid } from '../datasources/errors/drf.js';
-import type { CredentialSlot } from './credential-slot.js';
-import { processLock, type RefreshLock } from './refresh-lock.js';
-import { SingleFlight } from './single-flight.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../datasources/http-client.js';
+import { badUserInput, invalidCredentials, unauthenticated } from '../../errors.js';
+import { drfError, isTokenNotValid } from './errors.js';
+import { isRecord } from '../core/json.js';
+import type { CredentialSlot } from '../core/credential-slot.js';
+import { processLock, type RefreshLock } from '../core/refresh-lock.js';
+import { SingleFlight } from '../core/single-flight.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 
 /** A simplejwt access/refresh pair. */
 export interface JwtCredentials {

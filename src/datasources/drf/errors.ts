@@ -1,6 +1,7 @@
+import { camelCase, isRecord } from '../core/json.js';
 import { badUserInput, forbidden, notFound, unauthenticated, upstreamError, type FieldErrors, type GatehouseError } from '../../errors.js';
 import type { UpstreamName } from '../../upstreams.js';
-import type { UpstreamResponse } from '../http-client.js';
+import type { UpstreamResponse } from '../core/http-client.js';
 
 /**
  * Django REST Framework / simplejwt error bodies (the catalogue in shared/upstreams/README.md) to
@@ -48,8 +49,6 @@ export function isTokenNotValid(response: UpstreamResponse): boolean {
   return response.status === 401 && isRecord(response.body) && response.body.code === 'token_not_valid';
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function toMessages(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(toMessages);
   if (typeof value === 'string') return [value];
@@ -57,4 +56,3 @@ function toMessages(value: unknown): string[] {
   return [];
 }
 
-const camelCase = (field: string): string => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
