@@ -1,30 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestReport } from './access-log.js';
-import type { Session } from './auth/session.js';
-import { ErrorCode, GatehouseError, serviceUnavailable, unauthenticated } from './errors.js';
+import type { AttemptLimits } from './auth/attempt-limits.js';
+import { RequestSession } from './auth/session.js';
+import type { AccountDataSource } from './datasources/core/upstream.js';
+import type { AnyUpstream, DataSources } from './datasources/index.js';
+import { ErrorCode, GatehouseError, serviceUnavailable, upstreamUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
-import { HrDataSource } from './datasources/hr/index.js';
-import { ForensicDataSource } from './datasources/forensic/index.js';
-import { RehiveDataSource } from './datasources/rehive/index.js';
-import { LenelDataSource } from './datasources/lenel/index.js';
-import { configured, type Services } from './services.js';
+import type { Services } from './services.js';
+import { UPSTREAMS, type UpstreamName } from './upstreams.js';
 
-/** Per-request context: who is calling, and per-request datasources (their DataLoaders). */
-export interface GatehouseContext {
+/**
+ * Per-request context: who is calling (their session, through which every change to it goes), the
+ * abuse limits, and one data source per upstream. Resolvers reach upstreams only through these.
+ */
+export interface GatehouseContext extends Readonly<DataSources> {
   requestId: string;
   /** What the access log and metrics say about this request. */
   report: RequestReport;
   readonly logger: Logger;
   clientIp: string;
-  services: Services;
-  /** The caller's session; undefined when no valid token was sent. */
-  session: Session | undefined;
-  /** A token was sent but is unknown or expired. */
-  sessionInvalid: boolean;
-  readonly hr: HrDataSource;
-  readonly forensic: ForensicDataSource;
-  readonly rehive: RehiveDataSource;
-  readonly lenel: LenelDataSource;
+  /** The caller's Gatehouse session for this request (possibly none yet). */
+  readonly session: RequestSession;
+  /** Abuse limits by policy name. */
+  readonly limits: AttemptLimits;
+  /** The data source of an upstream named at run time (sign-in, sign-out). */
+  upstream(name: UpstreamName): AccountDataSource;
 }
 
 export interface ContextInput {
@@ -41,36 +41,38 @@ export function bearerToken(authorization: string | undefined): string | undefin
 }
 
 export async function createContext(services: Services, input: ContextInput): Promise<GatehouseContext> {
-  const requestId = input.requestId ?? randomUUID();
   const token = bearerToken(input.authorization);
-  const session = token ? await services.sessions.resolve(token).catch(wholeRequestUnavailable) : undefined;
-  const sessionInvalid = input.authorization !== undefined && input.authorization !== '' && !session;
-  // The datasource getters live on the prototype: Apollo Server copies the context's own enumerable
-  // properties into a clone per operation (Object.assign), which would otherwise call every getter.
-  const datasources = {} as GatehouseContext;
-  lazy(datasources, 'hr', (self) => {
-    return new HrDataSource(configured(services.hr, 'hr'), self.session?.accounts.hr ? services.sessions.slot(self.session.id, 'hr') : undefined);
-  });
-  lazy(datasources, 'forensic', (self) => {
-    return new ForensicDataSource(configured(services.forensic, 'forensic'), self.session?.accounts.forensic ? services.sessions.slot(self.session.id, 'forensic') : undefined);
-  });
-  lazy(datasources, 'rehive', (self) => {
-    // The context itself is the session holder: sign-outs and solved challenges show in later fields.
-    return new RehiveDataSource(configured(services.rehive, 'rehive'), self);
-  });
-  lazy(datasources, 'lenel', (self) => {
-    const lenel = configured(services.lenel, 'lenel');
-    return new LenelDataSource(lenel, lenel.sessionReader(services.sessions, self.session));
-  });
-  return Object.assign(Object.create(datasources) as GatehouseContext, {
-    requestId,
+  const resolved = token ? await services.sessions.resolve(token).catch(wholeRequestUnavailable) : undefined;
+  const session = new RequestSession(services.sessions, resolved, input.authorization !== undefined && input.authorization !== '' && !resolved);
+  // Data sources are built on first use (most requests touch one or two upstreams) and kept on the
+  // context. The getters live on the prototype: Apollo Server copies the context's own enumerable
+  // properties into a clone per operation (Object.assign), which would otherwise build every one.
+  const prototype = {
+    upstream(this: GatehouseContext, name: UpstreamName): AccountDataSource {
+      return this[name];
+    },
+  } as GatehouseContext;
+  for (const name of UPSTREAMS) {
+    Object.defineProperty(prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: GatehouseContext) {
+        const upstream = services.upstreams[name];
+        if (!upstream) throw upstreamUnavailable(name, 'is not configured');
+        const dataSource = (upstream as AnyUpstream).dataSource(session.slot(name));
+        Object.defineProperty(this, name, { value: dataSource, configurable: true, enumerable: false });
+        return dataSource;
+      },
+    });
+  }
+  return Object.assign(Object.create(prototype) as GatehouseContext, {
+    requestId: input.requestId ?? randomUUID(),
     report: input.report ?? { operationName: null, operationType: 'unknown', errorCodes: [] },
     // The request id reaches every line through the logger's request scope (src/logger.ts).
     logger: services.logger,
     clientIp: input.clientIp,
-    services,
     session,
-    sessionInvalid,
+    limits: services.limits,
   });
 }
 
@@ -78,24 +80,4 @@ export async function createContext(services: Services, input: ContextInput): Pr
 function wholeRequestUnavailable(error: unknown): never {
   if (error instanceof GatehouseError && error.code === ErrorCode.SERVICE_UNAVAILABLE) throw serviceUnavailable('request');
   throw error;
-}
-
-/** The caller's session, or UNAUTHENTICATED. */
-export function requireSession(context: GatehouseContext): Session {
-  if (!context.session) throw unauthenticated(undefined, context.sessionInvalid ? 'The session token is unknown or has expired. Sign in again.' : undefined);
-  return context.session;
-}
-
-// Datasources are built on first use: most requests touch one or two upstreams. The getter sits on
-// `prototype` and caches the datasource on the context object it is read from (`self`).
-function lazy<K extends keyof GatehouseContext>(prototype: GatehouseContext, key: K, build: (self: GatehouseContext) => GatehouseContext[K]): void {
-  Object.defineProperty(prototype, key, {
-    configurable: true,
-    enumerable: false,
-    get(this: GatehouseContext) {
-      const value = build(this);
-      Object.defineProperty(this, key, { value, configurable: true, enumerable: false });
-      return value;
-    },
-  });
 }

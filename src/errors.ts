@@ -44,6 +44,15 @@ export const unauthenticated = (upstream?: UpstreamName, message?: string): Gate
     upstreamExt(upstream),
   );
 
+/** A session token was sent, but it is unknown or has expired. */
+export const sessionTokenInvalid = (): GatehouseError => unauthenticated(undefined, 'The session token is unknown or has expired. Sign in again.');
+
+/** The upstream no longer accepts the linked account's credentials (revoked, user disabled): it is signed out. */
+export const upstreamSignInEnded = (upstream: UpstreamName): GatehouseError => unauthenticated(upstream, `Your ${upstream} sign-in is no longer valid. Sign in again.`);
+
+/** The linked account's credentials ran out and could not be renewed: it is signed out. */
+export const upstreamSignInExpired = (upstream: UpstreamName): GatehouseError => unauthenticated(upstream, `Your ${upstream} sign-in has expired. Sign in again.`);
+
 export const invalidCredentials = (upstream: UpstreamName): GatehouseError =>
   new GatehouseError(ErrorCode.UNAUTHENTICATED, 'The login or password is not correct.', upstreamExt(upstream));
 

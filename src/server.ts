@@ -155,7 +155,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   fastify.get('/readyz', async (_request, reply) => {
     // Reports each upstream's circuit state and the session store's connection state (kept up to
     // date by the connection's events); it calls neither on a probe.
-    const upstreams = Object.fromEntries(UPSTREAMS.map((name) => [name, services.clients[name]?.circuitState ?? 'not-configured']));
+    const upstreams = Object.fromEntries(UPSTREAMS.map((name) => [name, services.upstreams[name]?.client.circuitState ?? 'not-configured']));
     const sessionStore = services.redis ? (services.redis.available ? 'up' : 'down') : 'memory';
     const status = draining ? 'draining' : sessionStore === 'down' ? 'unavailable' : 'ready';
     return reply.code(status === 'ready' ? 200 : 503).send({ status, sessionStore, upstreams });

@@ -1,21 +1,17 @@
 import type { Config } from './config.js';
-import { upstreamUnavailable } from './errors.js';
-import type { AccountUpstream } from './auth/accounts.js';
 import { createAttemptLimits, type AttemptLimits } from './auth/attempt-limits.js';
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
-import { RedisConnection } from './redis/connection.js';
 import { RedisSessionStore } from './auth/redis-session-store.js';
-import { processLock } from './datasources/core/refresh-lock.js';
-import { RedisRefreshLock } from './redis/refresh-lock.js';
 import { UpstreamClient } from './datasources/core/http-client.js';
-import { HrUpstream } from './datasources/hr/index.js';
-import { ForensicUpstream } from './datasources/forensic/index.js';
-import { RehiveUpstream } from './datasources/rehive/index.js';
-import { LenelUpstream } from './datasources/lenel/index.js';
+import { processLock } from './datasources/core/refresh-lock.js';
+import type { AccountDataSource, UpstreamModule } from './datasources/core/upstream.js';
+import { UPSTREAM_MODULES, type Upstreams } from './datasources/index.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { UPSTREAMS, type UpstreamName } from './upstreams.js';
+import { RedisConnection } from './redis/connection.js';
+import { RedisRefreshLock } from './redis/refresh-lock.js';
+import { UPSTREAMS } from './upstreams.js';
 
 /** Process-wide singletons: one per gateway instance, shared by every request. */
 export interface Services {
@@ -28,58 +24,39 @@ export interface Services {
   redis: RedisConnection | undefined;
   /** Abuse limits by policy name (sign-in, codes, password checks, messages, registrations). */
   limits: AttemptLimits;
-  /** One HTTP client per configured upstream (their pools, circuits). */
-  clients: Partial<Record<UpstreamName, UpstreamClient>>;
-  /** The upstreams people sign in to, by name. */
-  accounts: Partial<Record<UpstreamName, AccountUpstream>>;
-  hr: HrUpstream | undefined;
-  forensic: ForensicUpstream | undefined;
-  rehive: RehiveUpstream | undefined;
-  lenel: LenelUpstream | undefined;
+  /** Each configured upstream, built from its module (absent: no URL configured). */
+  upstreams: Partial<Upstreams>;
   close(): Promise<void>;
 }
 
-/** An upstream's process-wide part, or UPSTREAM_UNAVAILABLE when no URL is configured for it. */
-export function configured<T>(upstream: T | undefined, name: UpstreamName): T {
-  if (!upstream) throw upstreamUnavailable(name, 'is not configured');
-  return upstream;
-}
-
 export function createServices(config: Config, logger: Logger, metrics: Metrics, sessionSecret: string): Services {
-  const clients: Partial<Record<UpstreamName, UpstreamClient>> = {};
-  for (const name of UPSTREAMS) {
-    const url = config.upstreams[name].url;
-    if (url) clients[name] = new UpstreamClient(name, url, config.http, logger, metrics);
-  }
-  // Redis when configured: several replicas share sessions and attempt counts.
+  // Redis when configured: several replicas share sessions, attempt counts and refresh locks.
   const connection = config.session.redisUrl ? new RedisConnection(config.session.redisUrl, config.session.redisTimeoutMs, logger) : undefined;
   const redis = connection?.client;
   const store: SessionStore = redis ? new RedisSessionStore(redis) : new MemorySessionStore();
-  const sessions = new SessionService(store, sessionSecret, config.session);
   const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
-  const hr = clients.hr && new HrUpstream(clients.hr, refreshLock);
-  const forensic = clients.forensic && new ForensicUpstream(clients.forensic, config.forensicApiVersion, refreshLock);
-  const rehive = clients.rehive && new RehiveUpstream(clients.rehive, sessions);
-  const lenel = clients.lenel && new LenelUpstream(clients.lenel, { cacheTtlMs: config.lenelCacheTtlMs, cacheMaxAccounts: config.lenelCacheMaxAccounts, service: config.lenelService, linkUpstreams: config.employeeLinkUpstreams, refreshLock });
-  const services: Services = {
+  const upstreams: Partial<Record<keyof Upstreams, unknown>> = {};
+  for (const name of UPSTREAMS) {
+    const url = config.upstreams[name].url;
+    if (!url) continue;
+    const client = new UpstreamClient(name, url, config.http, logger, metrics);
+    const module: UpstreamModule<AccountDataSource> = UPSTREAM_MODULES[name];
+    upstreams[name] = module.create({ client, config, logger, refreshLock });
+  }
+  const built = upstreams as Partial<Upstreams>;
+  return {
     config,
     logger,
     metrics,
-    sessions,
+    sessions: new SessionService(store, sessionSecret, config.session),
     store,
     redis: connection,
     limits: createAttemptLimits(config.attemptLimits, sessionSecret, redis),
-    clients,
-    accounts: { ...(hr ? { hr } : {}), ...(lenel ? { lenel } : {}), ...(rehive ? { rehive } : {}), ...(forensic ? { forensic } : {}) },
-    hr,
-    forensic,
-    rehive,
-    lenel,
+    upstreams: built,
     async close() {
-      await Promise.all(Object.values(clients).map((client) => client.close()));
+      await Promise.all(Object.values(built).map((upstream) => upstream.client.close()));
       await store.close();
       await connection?.close();
     },
   };
-  return services;
 }

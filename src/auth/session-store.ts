@@ -1,18 +1,11 @@
+import type { AccountState } from '../datasources/core/upstream.js';
 import type { UpstreamName } from '../upstreams.js';
 
 /** One upstream account linked into a session. `credentials` is sealed (AES-256-GCM). */
-export interface StoredAccount {
-  upstream: UpstreamName;
-  login: string;
-  userId: string | null;
-  roles: string[];
+export interface StoredAccount extends AccountState {
   /** epoch ms */
   linkedAt: number;
-  /** Rehive: a login challenge that must be solved before the account's fields work. */
-  mfa: { challengeId: string; authenticatorTypes: string[]; expiresAt: number | null } | null;
   credentials: string;
-  /** Non-secret data the upstream returned at sign-in (e.g. the forensic user), for `viewer`. */
-  profile?: unknown;
 }
 
 export interface SessionRecord {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { AccountSlot, AccountState, NewAccount } from '../datasources/core/upstream.js';
+import { sessionTokenInvalid, unauthenticated, type GatehouseError } from '../errors.js';
 import { toUpstreamEnum, type UpstreamName } from '../upstreams.js';
 import { hashToken, newSessionToken, Sealer } from './crypto.js';
 import type { SessionRecord, SessionStore, StoredAccount } from './session-store.js';
-import type { CredentialSlot } from '../datasources/core/credential-slot.js';
 
 /** A resolved session for one request (no secrets). */
 export interface Session {
@@ -24,16 +25,6 @@ export interface LinkedAccountView {
   roles: string[];
   linkedAt: string;
   mfaPending: boolean;
-}
-
-export interface NewAccount<C> {
-  upstream: UpstreamName;
-  login: string;
-  userId: string | null;
-  roles: string[];
-  credentials: C;
-  mfa?: StoredAccount['mfa'];
-  profile?: unknown;
 }
 
 export const linkedAccountView = (account: StoredAccount): LinkedAccountView => ({
@@ -81,16 +72,8 @@ export class SessionService {
   async link<C>(existing: Session | undefined, account: NewAccount<C>): Promise<{ token: string; session: Session }> {
     const token = newSessionToken();
     const now = this.now();
-    const stored = (sessionId: string): StoredAccount => ({
-      upstream: account.upstream,
-      login: account.login,
-      userId: account.userId,
-      roles: account.roles,
-      linkedAt: now,
-      mfa: account.mfa ?? null,
-      credentials: this.seal(sessionId, account.upstream, account.credentials),
-      profile: account.profile,
-    });
+    const { credentials, ...state } = account;
+    const stored = (sessionId: string): StoredAccount => ({ ...state, mfa: state.mfa ?? null, linkedAt: now, credentials: this.seal(sessionId, account.upstream, credentials) });
     let record = existing
       ? await this.store.update(existing.id, (current) =>
           current && {
@@ -134,41 +117,29 @@ export class SessionService {
   }
 
   /** Changes an account's non-secret state (e.g. clears a solved MFA challenge). */
-  async updateAccount(sessionId: string, upstream: UpstreamName, change: (account: StoredAccount) => StoredAccount): Promise<Session | undefined> {
+  async updateAccount(sessionId: string, upstream: UpstreamName, change: (account: AccountState) => AccountState): Promise<Session | undefined> {
     const record = await this.store.update(sessionId, (current) => {
       const account = current?.accounts[upstream];
       if (!current || !account) return current;
-      return { ...current, accounts: { ...current.accounts, [upstream]: change(account) } };
+      return { ...current, accounts: { ...current.accounts, [upstream]: { ...account, ...change(account) } } };
     });
     return record && toSession(record);
   }
 
   /** Removes one account and its upstream tokens from the session. */
-  async unlink(sessionId: string, upstream: UpstreamName): Promise<void> {
-    await this.store.update(sessionId, (current) => {
+  async unlink(sessionId: string, upstream: UpstreamName): Promise<Session | undefined> {
+    const record = await this.store.update(sessionId, (current) => {
       if (!current) return current;
       const accounts = { ...current.accounts };
       delete accounts[upstream];
       return { ...current, accounts };
     });
+    return record && toSession(record);
   }
 
   /** Ends the session: the token stops working and every upstream token held is deleted. */
   async end(sessionId: string): Promise<void> {
     await this.store.update(sessionId, () => undefined);
-  }
-
-  /** A session account's credentials as a slot for a credential lifecycle; expiry signs the account out. */
-  slot<C>(sessionId: string, upstream: UpstreamName): CredentialSlot<C> {
-    return {
-      key: `${sessionId}:${upstream}`,
-      read: () => this.credentials<C>(sessionId, upstream),
-      write: (credentials) => this.saveCredentials(sessionId, upstream, credentials),
-      expire: async () => {
-        await this.unlink(sessionId, upstream);
-        return undefined;
-      },
-    };
   }
 
   private seal(sessionId: string, upstream: UpstreamName, credentials: unknown): string {
@@ -177,6 +148,118 @@ export class SessionService {
 
   private expiry(createdAt: number, lastSeenAt: number): number {
     return Math.min(lastSeenAt + this.ttl.idleTtlSeconds * 1000, createdAt + this.ttl.absoluteTtlSeconds * 1000);
+  }
+}
+
+/**
+ * The caller's session for one request, and the one way to change it: linking, unlinking, ending,
+ * and the account slots the data sources act through. Every change is stored, then becomes what the
+ * rest of the request sees (a second aliased signIn acts on the rotated session; a sign-out shows in
+ * later fields).
+ */
+export class RequestSession {
+  private session: Session | undefined;
+
+  constructor(
+    private readonly service: SessionService,
+    session: Session | undefined,
+    /** A token was sent but is unknown or expired. */
+    readonly tokenInvalid: boolean,
+  ) {
+    this.session = session;
+  }
+
+  get current(): Session | undefined {
+    return this.session;
+  }
+
+  account(upstream: UpstreamName): StoredAccount | undefined {
+    return this.session?.accounts[upstream];
+  }
+
+  /** The session, or UNAUTHENTICATED. */
+  require(): Session {
+    if (!this.session) throw this.missing();
+    return this.session;
+  }
+
+  /** Why there is no session: UNAUTHENTICATED, saying so when the token sent has expired. */
+  missing(): GatehouseError {
+    return this.tokenInvalid ? sessionTokenInvalid() : unauthenticated();
+  }
+
+  /** Links an account (rotating the token, or starting a session); returns the new token. */
+  async link(account: NewAccount): Promise<{ token: string; session: Session; account: StoredAccount }> {
+    const { token, session } = await this.service.link(this.session, account);
+    this.session = session;
+    return { token, session, account: session.accounts[account.upstream]! };
+  }
+
+  async unlink(upstream: UpstreamName): Promise<void> {
+    const session = this.session;
+    if (!session?.accounts[upstream]) return;
+    const accounts = { ...session.accounts };
+    delete accounts[upstream];
+    this.session = { ...session, accounts };
+    await this.service.unlink(session.id, upstream);
+  }
+
+  /** Ends the whole session; the request continues signed out. */
+  async end(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.session = undefined;
+    await this.service.end(session.id);
+  }
+
+  /** The slot through which an upstream's data source acts for this session's account there. */
+  slot<C>(upstream: UpstreamName): AccountSlot<C> {
+    return new SessionAccountSlot<C>(this, this.service, upstream);
+  }
+
+  /** Records an account change the store has made (SessionAccountSlot). */
+  replace(session: Session): void {
+    this.session = session;
+  }
+}
+
+/** A session account as a credential slot; it reads the session as it is when asked, not when made. */
+class SessionAccountSlot<C> implements AccountSlot<C> {
+  constructor(
+    private readonly request: RequestSession,
+    private readonly service: SessionService,
+    private readonly upstream: UpstreamName,
+  ) {}
+
+  /** Concurrent refreshes of one session's account share one upstream call. */
+  get key(): string {
+    return `${this.request.require().id}:${this.upstream}`;
+  }
+
+  get state(): AccountState | undefined {
+    return this.request.account(this.upstream);
+  }
+
+  async read(): Promise<C | undefined> {
+    return this.state ? this.service.credentials<C>(this.request.require().id, this.upstream) : undefined;
+  }
+
+  async write(credentials: C): Promise<void> {
+    await this.service.saveCredentials(this.request.require().id, this.upstream, credentials);
+  }
+
+  /** Dead credentials sign the account out of the session. */
+  async expire(): Promise<undefined> {
+    await this.request.unlink(this.upstream);
+    return undefined;
+  }
+
+  async update(change: (state: AccountState) => AccountState): Promise<AccountState> {
+    const updated = this.state && (await this.service.updateAccount(this.request.require().id, this.upstream, change));
+    const account = updated?.accounts[this.upstream];
+    if (!updated || !account) throw unauthenticated(this.upstream);
+    this.request.replace(updated);
+    return account;
   }
 }
 

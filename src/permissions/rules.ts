@@ -4,10 +4,7 @@ import { forbidden, unauthenticated } from '../errors.js';
 import type { UpstreamName } from '../upstreams.js';
 
 /** The request carries a valid Gatehouse session. */
-export const isSignedIn = rule({ cache: 'contextual' })((_parent, _args, context: GatehouseContext) => {
-  if (context.session) return true;
-  return unauthenticated(undefined, context.sessionInvalid ? 'The session token is unknown or has expired. Sign in again.' : undefined);
-});
+export const isSignedIn = rule({ cache: 'contextual' })((_parent, _args, context: GatehouseContext) => (context.session.current ? true : context.session.missing()));
 
 const accountRules = new Map<UpstreamName, ReturnType<ReturnType<typeof rule>>>();
 
@@ -16,8 +13,8 @@ export function hasAccount(upstream: UpstreamName) {
   let accountRule = accountRules.get(upstream);
   if (!accountRule) {
     accountRule = rule(`hasAccount-${upstream}`, { cache: 'contextual' })((_parent, _args, context: GatehouseContext) => {
-      if (!context.session) return unauthenticated(undefined, context.sessionInvalid ? 'The session token is unknown or has expired. Sign in again.' : undefined);
-      return context.session.accounts[upstream] ? true : unauthenticated(upstream);
+      if (!context.session.current) return context.session.missing();
+      return context.session.account(upstream) ? true : unauthenticated(upstream);
     });
     accountRules.set(upstream, accountRule);
   }
@@ -26,6 +23,6 @@ export function hasAccount(upstream: UpstreamName) {
 
 /** The session's forensic account is an Oz ADMIN (the role Oz returned at sign-in). */
 export const isForensicAdmin = rule({ cache: 'contextual' })((_parent, _args, context: GatehouseContext) => {
-  if (context.session?.accounts.forensic?.roles.includes('ADMIN')) return true;
+  if (context.session.account('forensic')?.roles.includes('ADMIN')) return true;
   return forbidden('Only a forensic ADMIN can do this.', 'forensic');
 });

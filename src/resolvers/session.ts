@@ -1,14 +1,13 @@
-import { linkedAccountView, type NewAccount } from '../auth/session.js';
-import type { StoredAccount } from '../auth/session-store.js';
-import { requireSession, type GatehouseContext } from '../context.js';
+import { linkedAccountView } from '../auth/session.js';
+import type { GatehouseContext } from '../context.js';
+import type { NewAccount } from '../datasources/core/upstream.js';
+import type { ForensicUserRecord } from '../datasources/forensic/records.js';
 import { badUserInput, invalidField } from '../errors.js';
 import type { MutationResolvers, QueryResolvers, ResolversTypes, ViewerResolvers } from '../generated/graphql.js';
-import { configured } from '../services.js';
-import { toUpstreamName, UPSTREAMS } from '../upstreams.js';
-import type { ForensicUserRecord } from '../datasources/forensic/records.js';
+import { toUpstreamName, UPSTREAMS, type UpstreamName } from '../upstreams.js';
 
 const Query: QueryResolvers = {
-  viewer: (_, __, { session }) => ({ session }),
+  viewer: (_, __, { session }) => ({ session: session.current }),
 };
 
 const Viewer: ViewerResolvers = {
@@ -25,16 +24,11 @@ const Viewer: ViewerResolvers = {
  * Links a signed-in (or just registered) account into the caller's session, rotating its token,
  * and builds the SignInPayload. Shared by signIn and the Rehive registrations.
  */
-export async function linkAccount(context: GatehouseContext, account: NewAccount<unknown>): Promise<ResolversTypes['SignInPayload']> {
+export async function linkAccount(context: GatehouseContext, account: NewAccount): Promise<ResolversTypes['SignInPayload']> {
   // Signing in again replaces the account: end the replaced one upstream too, so its token does not
   // stay valid there with nobody holding it.
-  const replaced = context.session?.accounts[account.upstream];
-  if (context.session && replaced) await endUpstreamSide(context, context.session.id, replaced);
-  const { token, session } = await context.services.sessions.link(context.session, account);
-  // Later fields of this request (e.g. a second aliased signIn) act on the new session.
-  context.session = session;
-  context.sessionInvalid = false;
-  const linked = session.accounts[account.upstream]!;
+  if (context.session.account(account.upstream)) await endUpstreamSide(context, account.upstream);
+  const { token, session, account: linked } = await context.session.link(account);
   return {
     token,
     expiresAt: new Date(session.expiresAt).toISOString(),
@@ -50,10 +44,12 @@ export async function linkAccount(context: GatehouseContext, account: NewAccount
 }
 
 /** The upstream logout is best effort: the local sign-out must happen even if it fails. */
-async function endUpstreamSide(context: GatehouseContext, sessionId: string, account: StoredAccount): Promise<void> {
-  await context.services.accounts[account.upstream]
-    ?.signOut?.(sessionId, account)
-    .catch((error: unknown) => context.logger.warn({ err: error, upstream: account.upstream }, 'upstream sign-out failed'));
+async function endUpstreamSide(context: GatehouseContext, upstream: UpstreamName): Promise<void> {
+  try {
+    await context.upstream(upstream).signOut?.();
+  } catch (error) {
+    context.logger.warn({ err: error, upstream }, 'upstream sign-out failed');
+  }
 }
 
 const Mutation: MutationResolvers = {
@@ -65,30 +61,25 @@ const Mutation: MutationResolvers = {
     if (upstream === 'rehive' && !input.company) throw invalidField('company', 'is required for REHIVE');
     if (upstream !== 'rehive' && input.company != null) throw invalidField('company', 'is only accepted for REHIVE');
     if (upstream !== 'rehive' && input.sessionDurationSeconds != null) throw invalidField('sessionDurationSeconds', 'is only accepted for REHIVE');
-    const accountUpstream = configured(context.services.accounts[upstream], upstream);
-    const account = await context.services.limits.signIn.attempt({ upstream, login, ip: context.clientIp }, () =>
-      accountUpstream.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds }),
+    const dataSource = context.upstream(upstream);
+    const account = await context.limits.signIn.attempt({ upstream, login, ip: context.clientIp }, () =>
+      dataSource.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds }),
     );
     return linkAccount(context, account);
   },
 
   signOut: async (_, { upstream }, context) => {
-    const session = requireSession(context);
-    const { sessions } = context.services;
+    const session = context.session.require();
     const names = upstream ? [toUpstreamName(upstream)] : UPSTREAMS.filter((name) => session.accounts[name]);
     for (const name of names) {
-      const account = session.accounts[name];
-      if (!account) {
+      if (!context.session.account(name)) {
         if (upstream) throw badUserInput(`No ${name} account is linked to this session.`, { upstream: ['is not linked'] });
         continue;
       }
-      await endUpstreamSide(context, session.id, account);
-      await sessions.unlink(session.id, name);
+      await endUpstreamSide(context, name);
+      await context.session.unlink(name);
     }
-    if (!upstream) {
-      await sessions.end(session.id);
-      context.session = undefined;
-    }
+    if (!upstream) await context.session.end();
     return true;
   },
 };

@@ -1,5 +1,5 @@
 import { camelCase, isRecord } from '../core/json.js';
-import { badUserInput, forbidden, notFound, unauthenticated, upstreamError, type FieldErrors, type GatehouseError } from '../../errors.js';
+import { badUserInput, type FieldErrors, forbidden, type GatehouseError, notFound, upstreamError, upstreamSignInEnded } from '../../errors.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { UpstreamResponse } from '../core/http-client.js';
 
@@ -28,7 +28,7 @@ export function drfError(upstream: UpstreamName, response: UpstreamResponse, fie
       return badUserInput(first, Object.keys(fieldErrors).length > 0 ? fieldErrors : undefined, upstream);
     }
     case 401:
-      return unauthenticated(upstream, `Your ${upstream} sign-in is no longer valid. Sign in again.`);
+      return upstreamSignInEnded(upstream);
     case 403:
       return forbidden('You do not have permission to perform this action.', upstream);
     case 404:

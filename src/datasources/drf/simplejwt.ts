@@ -1,4 +1,4 @@
-import { badUserInput, invalidCredentials, unauthenticated } from '../../errors.js';
+import { badUserInput, invalidCredentials, unauthenticated, upstreamSignInEnded, upstreamSignInExpired } from '../../errors.js';
 import { drfError, isTokenNotValid } from './errors.js';
 import { isRecord } from '../core/json.js';
 import type { CredentialSlot } from '../core/credential-slot.js';
@@ -79,7 +79,7 @@ export class SimpleJwtAuth {
     // Still 401 after one refresh (user inactive or deleted, token revoked): the account is no longer usable.
     if (response.status === 401) {
       await slot.expire();
-      throw unauthenticated(this.client.upstream, `Your ${this.client.upstream} sign-in is no longer valid. Sign in again.`);
+      throw upstreamSignInEnded(this.client.upstream);
     }
     return response;
   }
@@ -100,7 +100,7 @@ export class SimpleJwtAuth {
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
   private async refreshShared(slot: CredentialSlot<JwtCredentials>, staleAccess: string): Promise<JwtCredentials> {
     const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess)));
-    if (!credentials) throw unauthenticated(this.client.upstream, `Your ${this.client.upstream} sign-in has expired. Sign in again.`);
+    if (!credentials) throw upstreamSignInExpired(this.client.upstream);
     return credentials;
   }
 

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, notFound, unauthenticated, upstreamError, upstreamUnavailable, type FieldErrors, type GatehouseError } from '../../errors.js';
+import { badUserInput, type FieldErrors, forbidden, type GatehouseError, notFound, upstreamError, upstreamSignInEnded, upstreamUnavailable } from '../../errors.js';
 import type { UpstreamResponse } from '../core/http-client.js';
 import { camelCase, isRecord } from '../core/json.js';
 
@@ -68,7 +68,7 @@ export function ozError(response: UpstreamResponse, fieldNames: Record<string, s
     case OzErrorCode.AUTH_NOT_PROVIDED:
     case OzErrorCode.AUTH_INVALID:
     case OzErrorCode.AUTH_EXPIRED:
-      return unauthenticated('forensic', 'Your forensic sign-in is no longer valid. Sign in again.');
+      return upstreamSignInEnded('forensic');
     case OzErrorCode.AUTH_FORBIDDEN:
       return forbidden('Your forensic role does not allow this.', 'forensic');
     case OzErrorCode.NOT_EXIST:

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badUserInput, invalidCredentials, unauthenticated, upstreamError } from '../../errors.js';
+import { badUserInput, invalidCredentials, unauthenticated, upstreamError, upstreamSignInEnded, upstreamSignInExpired } from '../../errors.js';
 import { isRecord } from '../core/json.js';
 import { OzErrorCode, ozError, ozErrorCode } from './errors.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
@@ -83,7 +83,7 @@ export class OzAuth {
     }
     if (response.status === 401) {
       await this.signOut(slot);
-      throw unauthenticated('forensic', 'Your forensic sign-in is no longer valid. Sign in again.');
+      throw upstreamSignInEnded('forensic');
     }
     this.slid(slot.key, credentials);
     return response;
@@ -116,7 +116,7 @@ export class OzAuth {
     const current = await slot.read();
     if (!current || current.access === staleAccess) {
       await this.signOut(slot);
-      throw unauthenticated('forensic', 'Your forensic sign-in is no longer valid. Sign in again.');
+      throw upstreamSignInEnded('forensic');
     }
     return current;
   }
@@ -124,7 +124,7 @@ export class OzAuth {
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
   private async refreshShared(slot: CredentialSlot<OzCredentials>, staleAccess: string): Promise<OzCredentials> {
     const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess)));
-    if (!credentials) throw unauthenticated('forensic', 'Your forensic sign-in has expired. Sign in again.');
+    if (!credentials) throw upstreamSignInExpired('forensic');
     return credentials;
   }
 

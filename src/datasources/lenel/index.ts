@@ -1,24 +1,16 @@
-import DataLoader from 'dataloader';
-import type { RefreshLock } from '../core/refresh-lock.js';
-import type { AccountUpstream, SignInRequest, SignInResult } from '../../auth/accounts.js';
-import type { SessionService, Session } from '../../auth/session.js';
-import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
-import { ErrorCode, GatehouseError, notFound, unauthenticated, upstreamError, upstreamUnavailable } from '../../errors.js';
-import { drfError } from '../drf/errors.js';
-import { isRecord } from '../core/json.js';
+import { ErrorCode, GatehouseError, upstreamUnavailable } from '../../errors.js';
+import type { UpstreamName } from '../../upstreams.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 import { readAllPages } from '../core/pagination.js';
-import { SharedListCache } from './cache.js';
-import { BadgeIndex, EmployeeIndex, normalizeEmail } from './indexes.js';
-import type { UpstreamName } from '../../upstreams.js';
-import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
+import { processLock, type RefreshLock } from '../core/refresh-lock.js';
 import { ServiceAccountSlot } from '../core/service-account.js';
-
-/** The two statuses `update-badges` accepts. */
-export const LENEL_STATUS_CODES = { ACTIVE: 1, INACTIVE: 4 } as const;
-
-const UPDATE_FIELDS = { badge_id: 'badgeId', status: 'status' };
-const UPDATE_PATH = '/api/update-badges/';
+import type { AccountSlot, Upstream, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
+import { drfError } from '../drf/errors.js';
+import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
+import { SharedListCache } from './cache.js';
+import { LenelDataSource } from './data-source.js';
+import { BadgeIndex, EmployeeIndex } from './indexes.js';
+import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
 
 /**
  * One lenel account that reads go through: a session's own account or the gateway's service
@@ -54,8 +46,7 @@ export interface EmailIdentity {
 }
 
 /** The process-wide part of the lenel upstream: client, credential lifecycle, service account, list cache. */
-export class LenelUpstream implements AccountUpstream {
-  readonly name = 'lenel';
+export class LenelUpstream implements Upstream<LenelDataSource> {
   readonly auth: SimpleJwtAuth;
   readonly service: LenelReader | undefined;
   private readonly linkUpstreams: ReadonlySet<UpstreamName>;
@@ -66,7 +57,7 @@ export class LenelUpstream implements AccountUpstream {
     readonly client: UpstreamClient,
     options: LenelOptions,
   ) {
-    this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username', Date.now, options.refreshLock);
+    this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username', Date.now, options.refreshLock ?? processLock);
     this.badges = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.employees = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.service = options.service && this.serviceReader(options.service);
@@ -83,19 +74,17 @@ export class LenelUpstream implements AccountUpstream {
     return identity.vouched && this.linkUpstreams.has(identity.upstream);
   }
 
-  async signIn({ login, password }: SignInRequest): Promise<SignInResult> {
-    const { access, refresh, userId } = await this.auth.obtain(login, password);
-    return { upstream: 'lenel', login, userId, roles: [], credentials: { access, refresh } satisfies JwtCredentials };
+  dataSource(account: AccountSlot<unknown>): LenelDataSource {
+    return new LenelDataSource(this, account as AccountSlot<JwtCredentials>, this.ownReader(account as AccountSlot<JwtCredentials>));
   }
 
-  /** The reader for a session's own lenel account, if one is linked. */
-  sessionReader(sessions: SessionService, session: Session | undefined): LenelReader | undefined {
-    const account = session?.accounts.lenel;
-    if (!session || !account) return undefined;
-    const slot = sessions.slot<JwtCredentials>(session.id, 'lenel');
+  /** The reader for the caller's own lenel account, when one is linked. */
+  private ownReader(account: AccountSlot<JwtCredentials>): LenelReader | undefined {
+    const state = account.state;
+    if (!state) return undefined;
     // The backend user id from the JWT identifies the account; the login is the fallback.
-    const identity = account.userId === null ? `login:${account.login}` : `id:${account.userId}`;
-    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(slot, request) };
+    const identity = state.userId === null ? `login:${state.login}` : `id:${state.userId}`;
+    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, request) };
   }
 
   /** Every badge the reader may see, indexed: one upstream read per account per cache window. */
@@ -157,131 +146,14 @@ function serviceAccountError(error: unknown): unknown {
   return error;
 }
 
-/**
- * The lenel upstream for one request. Reads go through the caller's own account when one is
- * linked, otherwise (only for the `User.employee` link) through the service account. Per-request
- * DataLoaders are all served by one (cached) read of each list.
- */
-export class LenelDataSource {
-  private readonly reader: LenelReader | undefined;
-  private badgeIndex: Promise<BadgeIndex> | undefined;
-  private employeeIndex: Promise<EmployeeIndex> | undefined;
-  /** The cardholder index once it has arrived, for synchronous lookups. */
-  private employeeIndexLoaded: EmployeeIndex | undefined;
-
-  private readonly badgeById = new DataLoader<number, LenelBadgeRecord | null>(async (ids) => {
-    const index = await this.badges();
-    return ids.map((id) => index.byId.get(id) ?? null);
-  });
-
-  private readonly badgesByEmployeeId = new DataLoader<number, LenelBadgeRecord[]>(async (ids) => {
-    const index = await this.badges();
-    return ids.map((id) => index.byEmployeeId.get(id) ?? []);
-  });
-
-  private readonly employeeById = new DataLoader<number, LenelEmployeeRecord | null>(async (ids) => {
-    const index = await this.employees();
-    return ids.map((id) => index.byId.get(id) ?? null);
-  });
-
-  private readonly employeeByEmail = new DataLoader<string, LenelEmployeeRecord | null>(async (emails) => {
-    const index = await this.employees();
-    // Several cardholders with one e-mail: the first in the backend's order (the lowest id).
-    return emails.map((email) => index.byEmail.get(email)?.[0] ?? null);
-  });
-
-  constructor(
-    private readonly upstream: LenelUpstream,
-    private readonly own: LenelReader | undefined,
-  ) {
-    this.reader = own ?? upstream.service;
-  }
-
-  /** The root lenel fields need the caller's own account; the service account serves only the link. */
-  requireOwnAccount(): void {
-    if (!this.own) throw unauthenticated('lenel');
-  }
-
-  async listBadges(): Promise<readonly LenelBadgeRecord[]> {
-    this.requireOwnAccount();
-    return (await this.badges()).list;
-  }
-
-  async listEmployees(): Promise<EmployeeIndex> {
-    this.requireOwnAccount();
-    return this.employees();
-  }
-
-  /** null when it does not exist or is not visible; ids beyond 2^53 cannot be in a JSON list exactly. */
-  getBadge(id: string): Promise<LenelBadgeRecord | null> {
-    const key = Number(id);
-    return Number.isSafeInteger(key) ? this.badgeById.load(key) : Promise.resolve(null);
-  }
-
-  getEmployee(id: string | number): Promise<LenelEmployeeRecord | null> {
-    const key = Number(id);
-    return Number.isSafeInteger(key) ? this.employeeById.load(key) : Promise.resolve(null);
-  }
-
-  badgesOfEmployee(employeeId: string | number): Promise<LenelBadgeRecord[]> {
-    const key = Number(employeeId);
-    return Number.isSafeInteger(key) ? this.badgesByEmployeeId.load(key) : Promise.resolve([]);
-  }
-
-  /**
-   * Starts reading the cardholders now, in parallel with the badge read a field is about to make,
-   * instead of one round trip after it. Errors surface on the fields that use the result.
-   */
-  prefetchEmployees(): void {
-    if (this.own) this.employees().catch(() => undefined);
-  }
-
-  /** The cardholder from an index that has already arrived; undefined when it has not. */
-  employeeIfLoaded(id: number): LenelEmployeeRecord | null | undefined {
-    return this.employeeIndexLoaded && (this.employeeIndexLoaded.byId.get(id) ?? null);
-  }
-
-  /**
-   * `User.employee`: the cardholder with the person's e-mail (case-insensitive), or null. The
-   * caller's own lenel account may look anyone up (it reads every cardholder anyway); the service
-   * account only links identities their upstream vouches for, and otherwise makes no call at all.
-   */
-  employeeOf(identity: EmailIdentity): Promise<LenelEmployeeRecord | null> | null {
-    const key = normalizeEmail(identity.email);
-    if (!key || (!this.own && !this.upstream.mayLink(identity))) return null;
-    return this.employeeByEmail.load(key);
-  }
-
-  /** `POST /api/update-badges/`; `id` is an already validated positive integer. */
-  async updateBadgeStatus(id: string, status: keyof typeof LENEL_STATUS_CODES): Promise<LenelBadgeRecord> {
-    this.requireOwnAccount();
-    const numeric = Number(id);
-    // DRF's IntegerField also takes the decimal string, which stays exact beyond 2^53.
-    const body = { badge_id: Number.isSafeInteger(numeric) ? numeric : id, status: LENEL_STATUS_CODES[status] };
-    const response = await this.read().call({ method: 'POST', path: UPDATE_PATH, route: UPDATE_PATH, body });
-    if (response.status === 404) throw notFound('The badge', 'lenel');
-    if (response.status !== 200) throw drfError('lenel', response, UPDATE_FIELDS, 'The badge');
-    const updated = response.body;
-    if (!isRecord(updated) || !Number.isInteger(updated.id) || !Number.isInteger(updated.status)) throw upstreamError('lenel', 'sent a malformed badge');
-    const badge = updated as unknown as LenelBadgeRecord;
-    this.upstream.badgeChanged(this.read(), badge);
-    // Later fields of this request read the patched shared list (or read again when it is off).
-    this.badgeIndex = undefined;
-    this.badgeById.clearAll();
-    this.badgesByEmployeeId.clearAll();
-    return badge;
-  }
-
-  private badges(): Promise<BadgeIndex> {
-    return (this.badgeIndex ??= this.upstream.readBadges(this.read()));
-  }
-
-  private employees(): Promise<EmployeeIndex> {
-    return (this.employeeIndex ??= this.upstream.readEmployees(this.read()).then((index) => (this.employeeIndexLoaded = index)));
-  }
-
-  private read(): LenelReader {
-    if (!this.reader) throw upstreamUnavailable('lenel', 'has no service account configured');
-    return this.reader;
-  }
-}
+export const lenelModule = {
+  name: 'lenel',
+  create: ({ client, config, refreshLock }: UpstreamEnvironment) =>
+    new LenelUpstream(client, {
+      cacheTtlMs: config.lenelCacheTtlMs,
+      cacheMaxAccounts: config.lenelCacheMaxAccounts,
+      service: config.lenelService,
+      linkUpstreams: config.employeeLinkUpstreams,
+      refreshLock,
+    }),
+} satisfies UpstreamModule<LenelDataSource>;

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, mfaRequired, notFound, unauthenticated, upstreamError, type FieldErrors, type GatehouseError } from '../../errors.js';
+import { badUserInput, type FieldErrors, forbidden, type GatehouseError, mfaRequired, notFound, upstreamError, upstreamSignInEnded } from '../../errors.js';
 import type { UpstreamResponse } from '../core/http-client.js';
 import { camelCase, isRecord } from '../core/json.js';
 
@@ -49,7 +49,7 @@ export function rehiveError(response: UpstreamResponse, options: RehiveErrorOpti
       return badUserInput('The rehive service rejected the input.', undefined, 'rehive');
     }
     case 401:
-      return unauthenticated('rehive', 'Your rehive sign-in is no longer valid. Sign in again.');
+      return upstreamSignInEnded('rehive');
     case 403: {
       const challengeId = pendingChallenge(body);
       return challengeId ? mfaRequired(challengeId) : forbidden('You do not have permission to perform this action.', 'rehive');

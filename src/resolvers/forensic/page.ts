@@ -1,4 +1,4 @@
-import type { OffsetPage } from '../../datasources/forensic/index.js';
+import type { OffsetPage } from '../../datasources/forensic/data-source.js';
 import type { ForensicPage } from '../../datasources/forensic/records.js';
 import { invalidField } from '../../errors.js';
 import { pageSize } from '../connection.js';

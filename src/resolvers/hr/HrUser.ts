@@ -1,4 +1,4 @@
-import type { HrDataSource } from '../../datasources/hr/index.js';
+import type { HrDataSource } from '../../datasources/hr/data-source.js';
 import type { HrUserResolvers, LeaveStatus } from '../../generated/graphql.js';
 import type { HrUserRecord } from '../../datasources/hr/records.js';
 import { connectionFromList } from '../connection.js';

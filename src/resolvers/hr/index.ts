@@ -1,4 +1,4 @@
-import type { LeaveRequestChange } from '../../datasources/hr/index.js';
+import type { LeaveRequestChange } from '../../datasources/hr/data-source.js';
 import { notFound } from '../../errors.js';
 import { InputCheck } from '../../validation/input.js';
 import type { LeaveRequestInput, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';

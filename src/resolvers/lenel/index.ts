@@ -1,6 +1,6 @@
 import { checkParam } from '../../validation/params.js';
 import type { BadgeFilter, EmployeeFilter, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
-import type { LenelDataSource } from '../../datasources/lenel/index.js';
+import type { LenelDataSource } from '../../datasources/lenel/data-source.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from '../../datasources/lenel/records.js';
 import { normalizeEmail } from '../../datasources/lenel/indexes.js';
 import { connectionFromList, pageSize } from '../connection.js';

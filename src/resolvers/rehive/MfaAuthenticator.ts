@@ -1,4 +1,4 @@
-import { isoFromMs } from '../../datasources/rehive/index.js';
+import { isoFromMs } from '../../datasources/rehive/data-source.js';
 import type { MfaAuthenticatorResolvers } from '../../generated/graphql.js';
 
 export const MfaAuthenticator: MfaAuthenticatorResolvers = {

@@ -4,7 +4,6 @@ import type { GatehouseContext } from '../../context.js';
 import { badUserInput, unauthenticated } from '../../errors.js';
 import type { MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { InputCheck } from '../../validation/input.js';
-import { configured } from '../../services.js';
 import { linkAccount } from '../session.js';
 import { MfaAuthenticator } from './MfaAuthenticator.js';
 import { companyRegistration, registration, registrationLogin } from './registration.js';
@@ -35,25 +34,25 @@ const Query: QueryResolvers = {
 const Mutation: MutationResolvers = {
   register: async (_, { input }, context) => {
     const body = registration(input);
-    await context.services.limits.registration.spend({ ip: context.clientIp });
-    return linkAccount(context, await rehiveUpstream(context).register(body, registrationLogin(input)));
+    await context.limits.registration.spend({ ip: context.clientIp });
+    return linkAccount(context, await context.rehive.register(body, registrationLogin(input)));
   },
   registerCompany: async (_, { input }, context) => {
     const body = companyRegistration(input);
-    await context.services.limits.registration.spend({ ip: context.clientIp });
-    return linkAccount(context, await rehiveUpstream(context).registerCompany(body, registrationLogin(input)));
+    await context.limits.registration.spend({ ip: context.clientIp });
+    return linkAccount(context, await context.rehive.registerCompany(body, registrationLogin(input)));
   },
 
   verifyEmail: async (_, { key }, context) => {
     checkSecret('key', key, MAX_KEY);
-    const rehive = rehiveUpstream(context);
+    const rehive = context.rehive;
     await guessCode(context, 'verify-email', key, () => rehive.verifyEmail(key));
     return true;
   },
   resendEmailVerification: async (_, { email, company }, context) => {
     new InputCheck().notBlank('email', email).email('email', email).notBlank('company', company).maxLength('company', company, MAX_COMPANY).done();
-    await context.services.limits.message.spend({ kind: 'resend-email', target: `${company}:${email}`, ip: context.clientIp });
-    await rehiveUpstream(context).resendEmailVerification(email, company);
+    await context.limits.message.spend({ kind: 'resend-email', target: `${company}:${email}`, ip: context.clientIp });
+    await context.rehive.resendEmailVerification(email, company);
     return true;
   },
   verifyMobile: async (_, { otp }, context) => {
@@ -63,17 +62,20 @@ const Mutation: MutationResolvers = {
   },
   resendMobileVerification: async (_, { mobile, company }, context) => {
     new InputCheck().notBlank('mobile', mobile).maxLength('mobile', mobile, MAX_LOGIN).notBlank('company', company).maxLength('company', company, MAX_COMPANY).done();
-    await context.services.limits.message.spend({ kind: 'resend-mobile', target: `${company}:${mobile}`, ip: context.clientIp });
-    await rehiveUpstream(context).resendMobileVerification(mobile, company);
+    await context.limits.message.spend({ kind: 'resend-mobile', target: `${company}:${mobile}`, ip: context.clientIp });
+    await context.rehive.resendMobileVerification(mobile, company);
     return true;
   },
 
   completeMfaChallenge: async (_, { challengeId, code }, context) => {
     new InputCheck().param('challengeId', challengeId, 'identifier').notBlank('code', code).maxLength('code', code, MAX_CODE).done();
-    const account = context.session?.accounts.rehive;
+    const account = context.session.account('rehive');
     if (!account) throw unauthenticated('rehive');
     if (!account.mfa) throw badUserInput('No multi-factor challenge is pending for this account.', { challengeId: ['No challenge is pending.'] });
-    return linkedAccountView(await guessCode(context, 'mfa-challenge', accountTarget(context), () => context.rehive.completeMfaChallenge(challengeId, code)));
+    await guessCode(context, 'mfa-challenge', accountTarget(context), () => context.rehive.completeMfaChallenge(challengeId, code));
+    const solved = context.session.account('rehive');
+    if (!solved) throw unauthenticated('rehive');
+    return linkedAccountView(solved);
   },
   createMfaAuthenticator: (_, { type }, { rehive }) => rehive.createAuthenticator(type.toLowerCase() as 'totp' | 'sms' | 'static'),
   verifyMfaAuthenticator: async (_, { id, code }, context) => {
@@ -93,10 +95,10 @@ const Mutation: MutationResolvers = {
 
   createAuthToken: async (_, { password, durationSeconds }, context) => {
     new InputCheck().notBlank('password', password).maxLength('password', password, 128).positiveInt('durationSeconds', durationSeconds).done();
-    const account = context.session?.accounts.rehive;
+    const account = context.session.account('rehive');
     if (!account) throw unauthenticated('rehive');
     // The password is checked upstream: a stolen session must not be able to guess it here.
-    return context.services.limits.passwordCheck.attempt({ account, ip: context.clientIp }, () => context.rehive.createToken(password, durationSeconds ?? null));
+    return context.limits.passwordCheck.attempt({ account, ip: context.clientIp }, () => context.rehive.createToken(password, durationSeconds ?? null));
   },
   deleteAuthToken: async (_, { id }, { rehive }) => {
     new InputCheck().param('id', id, 'word').done();
@@ -110,26 +112,24 @@ const Mutation: MutationResolvers = {
 
   requestAccountDeactivation: async (_, { user, company }, context) => {
     checkUserAndCompany(user, company);
-    await context.services.limits.message.spend({ kind: 'deactivate-request', target: `${company}:${user}`, ip: context.clientIp });
-    await rehiveUpstream(context).requestAccountDeactivation(user, company);
+    await context.limits.message.spend({ kind: 'deactivate-request', target: `${company}:${user}`, ip: context.clientIp });
+    await context.rehive.requestAccountDeactivation(user, company);
     return true;
   },
   confirmAccountDeactivation: async (_, { key }, context) => {
     checkSecret('key', key, MAX_KEY);
-    const rehive = rehiveUpstream(context);
-    await guessCode(context, 'deactivate', key, () => rehive.confirmAccountDeactivation(key));
+    await guessCode(context, 'deactivate', key, () => context.rehive.confirmAccountDeactivation(key));
     return true;
   },
   requestAccountDeletion: async (_, { user, company }, context) => {
     checkUserAndCompany(user, company);
-    await context.services.limits.message.spend({ kind: 'delete-request', target: `${company}:${user}`, ip: context.clientIp });
-    await rehiveUpstream(context).requestAccountDeletion(user, company);
+    await context.limits.message.spend({ kind: 'delete-request', target: `${company}:${user}`, ip: context.clientIp });
+    await context.rehive.requestAccountDeletion(user, company);
     return true;
   },
   confirmAccountDeletion: async (_, { key }, context) => {
     checkSecret('key', key, MAX_KEY);
-    const rehive = rehiveUpstream(context);
-    await guessCode(context, 'delete', key, () => rehive.confirmAccountDeletion(key));
+    await guessCode(context, 'delete', key, () => context.rehive.confirmAccountDeletion(key));
     return true;
   },
 };
@@ -137,20 +137,16 @@ const Mutation: MutationResolvers = {
 // AuthToken and Company (shared records) are resolved in src/resolvers/forensic/Company.ts.
 export const rehiveResolvers = { Query, Mutation, RehiveUser, MfaAuthenticator };
 
-export function rehiveUpstream(context: GatehouseContext) {
-  return configured(context.services.rehive, 'rehive');
-}
-
 /** A guess at a code or key about `target`, under the `code` attempt policy. */
 function guessCode<T>(context: GatehouseContext, kind: CodeAttempt['kind'], target: string, guess: () => Promise<T>): Promise<T> {
-  return context.services.limits.code.attempt({ kind, target, ip: context.clientIp }, guess);
+  return context.limits.code.attempt({ kind, target, ip: context.clientIp }, guess);
 }
 
 /** The Rehive user the session's account belongs to (its limiter target). */
 function accountTarget(context: GatehouseContext): string {
-  const account = context.session?.accounts.rehive;
+  const account = context.session.account('rehive');
   if (!account) throw unauthenticated('rehive');
-  return account.userId ?? `${account.login}@${context.session!.id}`;
+  return account.userId ?? `${account.login}@${context.session.require().id}`;
 }
 
 function checkSecret(field: string, value: string, max: number): void {

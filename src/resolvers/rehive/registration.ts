@@ -1,4 +1,4 @@
-import type { RehiveRegistration } from '../../datasources/rehive/index.js';
+import type { RehiveRegistration } from '../../datasources/rehive/data-source.js';
 import type { RegisterCompanyInput, RegisterInput } from '../../generated/graphql.js';
 import { InputCheck } from '../../validation/input.js';
 

@@ -1,0 +1,394 @@
+import DataLoader from 'dataloader';
+import { invalidCredentials, notFound, upstreamError } from '../../errors.js';
+import { InputCheck } from '../../validation/input.js';
+import { expectObject, expectStatus } from '../core/call.js';
+import { Memo } from '../core/memo.js';
+import type { UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { isRecord } from '../core/json.js';
+import { readAllPages } from '../core/pagination.js';
+import { upstreamPath } from '../core/path.js';
+import type { AuthTokenRecord } from '../core/records.js';
+import type { AccountDataSource, AccountSlot, AccountState, NewAccount, SignInRequest } from '../core/upstream.js';
+import type { RehiveAccess, RehiveCredentials } from './auth.js';
+import { rehiveError, type RehiveErrorOptions } from './errors.js';
+import type { RehiveUpstream } from './index.js';
+import type { RehiveAuthenticatorRecord, RehiveChallengeRecord, RehiveSessionData, RehiveTokenRecord, RehiveUserRecord } from './records.js';
+
+/** Rehive field → GraphQL input field, for `fieldErrors`; unlisted fields are camel-cased. */
+const LOGIN_FIELDS = { user: 'login', session_duration: 'sessionDurationSeconds' };
+const REGISTER_FIELDS = { password1: 'password', password2: 'password', session_duration: 'sessionDurationSeconds' };
+const PASSWORD_FIELDS = {
+  user: 'login',
+  old_password: 'currentPassword',
+  new_password: 'newPassword',
+  new_password1: 'newPassword',
+  new_password2: 'newPassword',
+};
+const TOKEN_FIELDS = { duration: 'durationSeconds' };
+
+/** Rehive's documented challenge lifetime; its challenge object carries only `created`. */
+const CHALLENGE_LIFETIME_MS = 10 * 60 * 1000;
+const KNOWN_AUTHENTICATOR_TYPES = new Set(['totp', 'sms', 'static']);
+
+/** The Register / company-register body (snake_case, only the fields the client gave). */
+export type RehiveRegistration = Record<string, unknown> & { password: string };
+
+/**
+ * The rehive upstream for one request and the session's Rehive account: sign-in, the public
+ * endpoints (called without the user's token: Rehive authenticates a sent token before it checks
+ * permissions, so a stale one would turn a public call into a 401) and the account's own calls.
+ * Per-request loaders make `viewer.rehive`, `RehiveUser.mfaAuthenticators`/`authTokens` and the
+ * root fields share reads.
+ */
+export class RehiveDataSource implements AccountDataSource {
+  private readonly me = new Memo(async () => userOf(successData<{ user: RehiveUserRecord }>(await this.call({ method: 'GET', path: '/3/auth/', route: '/3/auth/' }), [200])));
+
+  private readonly authenticators = new Memo(async () => {
+    const path = '/3/auth/mfa/authenticators/';
+    const records = await readAllPages<RehiveAuthenticatorRecord>(
+      this.upstream.client,
+      path,
+      // Rehive wraps its page envelope in `{"status","data"}`: unwrap it for the shared page reader.
+      async (request) => unwrap(await this.call(request, 'mfa')),
+      (response) => rehiveError(response),
+    );
+    const masked = records.map(mask);
+    for (const record of masked) this.authenticatorById.prime(record.id, record);
+    return masked;
+  });
+
+  private readonly authenticatorById = new DataLoader<string, RehiveAuthenticatorRecord | null>(
+    (ids) => Promise.all(ids.map((id) => this.fetchAuthenticator(id))),
+    { batch: false },
+  );
+
+  private readonly tokens = new Memo(async () => {
+    const response = await this.call({ method: 'GET', path: '/3/auth/tokens/', route: '/3/auth/tokens/' });
+    const data = successData<RehiveTokenRecord[]>(response, [200]);
+    if (!Array.isArray(data)) throw upstreamError('rehive', 'sent a malformed list');
+    const tokens = data.map((record) => this.tokenRecord(record, null));
+    for (const token of tokens) this.tokenById.prime(token.id, token);
+    return tokens;
+  });
+
+  private readonly tokenById = new DataLoader<string, AuthTokenRecord | null>((keys) => Promise.all(keys.map((key) => this.fetchToken(key))), { batch: false });
+
+  constructor(
+    private readonly upstream: RehiveUpstream,
+    readonly account: AccountSlot<RehiveCredentials>,
+  ) {}
+
+  /** `POST /3/auth/login/`, then `GET /3/auth/` for the user unless a challenge is pending. */
+  async signIn({ login, password, company, sessionDurationSeconds }: SignInRequest): Promise<NewAccount<RehiveCredentials>> {
+    new InputCheck()
+      .maxLength('login', login, 254)
+      .maxLength('password', password, 128)
+      .maxLength('company', company, 100)
+      .positiveInt('sessionDurationSeconds', sessionDurationSeconds)
+      .done();
+    const response = await this.upstream.client.request({
+      method: 'POST',
+      path: '/3/auth/login/',
+      route: '/3/auth/login/',
+      body: { user: login, company, password, auth_method: 'token', ...(sessionDurationSeconds != null ? { session_duration: sessionDurationSeconds } : {}) },
+    });
+    if (response.status === 400 && isRecord(response.body) && !isRecord(response.body.data)) throw invalidCredentials('rehive');
+    const data = successData<RehiveSessionData>(response, [200], { fieldNames: LOGIN_FIELDS });
+    return this.newAccount(login, data);
+  }
+
+  /** `POST /3/auth/logout/` for this session's token only. Skipped while MFA is pending: such a token dies with its challenge. */
+  async signOut(): Promise<void> {
+    if (!this.account.state || this.account.state.mfa) return;
+    const credentials = await this.account.read();
+    if (!credentials) return;
+    const response = await this.upstream.client.request({
+      method: 'POST',
+      path: '/3/auth/logout/',
+      route: '/3/auth/logout/',
+      headers: { authorization: `Token ${credentials.token}` },
+      // Only this session's token: `temporary` would also end the user's other sessions (their other
+      // devices, and the new token of a sign-in that replaces this one).
+      body: { clear_session_option: 'none' },
+    });
+    // 401: the token had already ended, which is what logout wants.
+    if (response.status !== 200 && response.status !== 401) throw rehiveError(response);
+  }
+
+  async register(registration: RehiveRegistration, login: string): Promise<NewAccount<RehiveCredentials>> {
+    const response = await this.public('/3/auth/register/', registration);
+    return this.newAccount(login, successData<RehiveSessionData>(response, [201, 200], { fieldNames: REGISTER_FIELDS }));
+  }
+
+  async registerCompany(registration: RehiveRegistration, login: string): Promise<NewAccount<RehiveCredentials>> {
+    const response = await this.public('/3/auth/company/register/', registration);
+    return this.newAccount(login, successData<RehiveSessionData>(response, [201, 200], { fieldNames: REGISTER_FIELDS }));
+  }
+
+  verifyEmail(key: string): Promise<void> {
+    return this.action('/3/auth/email/verify/', { key }, { messageField: 'key' });
+  }
+
+  resendEmailVerification(email: string, company: string): Promise<void> {
+    return this.action('/3/auth/email/verify/resend/', { email, company });
+  }
+
+  resendMobileVerification(mobile: string, company: string): Promise<void> {
+    return this.action('/3/auth/mobile/verify/resend/', { mobile, company });
+  }
+
+  requestPasswordReset(user: string, company: string): Promise<void> {
+    return this.action('/3/auth/password/reset/', { user, company, force: false }, { fieldNames: PASSWORD_FIELDS });
+  }
+
+  resetPassword(uid: string, token: string, newPassword: string): Promise<void> {
+    return this.action(
+      '/3/auth/password/reset/confirm/',
+      { new_password: newPassword, uid, token, clear_session_option: 'temporary' },
+      { fieldNames: PASSWORD_FIELDS, messageField: 'token' },
+    );
+  }
+
+  requestAccountDeactivation(user: string, company: string): Promise<void> {
+    return this.action('/3/auth/deactivate/', { user, company });
+  }
+
+  confirmAccountDeactivation(key: string): Promise<void> {
+    return this.action('/3/auth/deactivate/verify/', { key }, { messageField: 'key' });
+  }
+
+  requestAccountDeletion(user: string, company: string): Promise<void> {
+    return this.action('/3/auth/request-delete/', { user, company });
+  }
+
+  confirmAccountDeletion(key: string): Promise<void> {
+    return this.action('/3/auth/request-delete/verify/', { key }, { messageField: 'key' });
+  }
+
+  /** The account to link for a login or registration, with its pending challenge if any. */
+  private async newAccount(login: string, data: RehiveSessionData): Promise<NewAccount<RehiveCredentials>> {
+    if (!isRecord(data) || typeof data.token !== 'string' || !isRecord(data.user) || typeof data.user.id !== 'string') {
+      throw upstreamError('rehive', 'sent a malformed response');
+    }
+    const credentials: RehiveCredentials = { token: data.token, expires: typeof data.expires === 'number' ? data.expires : null };
+    const challenge = (data.challenges ?? []).find((c): c is RehiveChallengeRecord => isRecord(c) && typeof c.id === 'string');
+    if (challenge) {
+      const created = typeof challenge.created === 'number' ? challenge.created : Date.now();
+      return {
+        upstream: 'rehive',
+        login,
+        userId: data.user.id,
+        roles: [],
+        credentials,
+        mfa: {
+          challengeId: challenge.id,
+          authenticatorTypes: (challenge.authenticator_types ?? []).filter((type) => KNOWN_AUTHENTICATOR_TYPES.has(type)),
+          expiresAt: created + CHALLENGE_LIFETIME_MS,
+        },
+      };
+    }
+    // Login returns only the user's id; registration the whole user.
+    const user = Array.isArray(data.user.groups) ? (data.user as RehiveUserRecord) : await this.userWithToken(credentials.token);
+    return { upstream: 'rehive', login, userId: user.id, roles: groupNames(user), credentials, mfa: null };
+  }
+
+  private async userWithToken(token: string): Promise<RehiveUserRecord> {
+    const response = await this.upstream.client.request({ method: 'GET', path: '/3/auth/', route: '/3/auth/', headers: { authorization: `Token ${token}` } });
+    return userOf(successData<{ user: RehiveUserRecord }>(response, [200]));
+  }
+
+  private public(path: string, body: Record<string, unknown>): Promise<UpstreamResponse> {
+    return this.upstream.client.request({ method: 'POST', path, route: path, body });
+  }
+
+  private async action(path: string, body: Record<string, unknown>, options: RehiveErrorOptions = {}): Promise<void> {
+    expectSuccess(await this.public(path, body), options);
+  }
+
+
+  getMe(): Promise<RehiveUserRecord> {
+    return this.me.get();
+  }
+
+  /** Every authenticator of the caller (masked). Readable while a challenge is pending, as Rehive allows. */
+  listAuthenticators(): Promise<RehiveAuthenticatorRecord[]> {
+    return this.authenticators.get();
+  }
+
+  /** null when it does not exist or is someone else's. `id` must already be checked (`identifier`). */
+  getAuthenticator(id: string): Promise<RehiveAuthenticatorRecord | null> {
+    return this.authenticatorById.load(id);
+  }
+
+  /** The new authenticator unmasked: the one response that carries its secret. */
+  async createAuthenticator(type: RehiveAuthenticatorRecord['type']): Promise<RehiveAuthenticatorRecord> {
+    const response = await this.call({ method: 'POST', path: '/3/auth/mfa/authenticators/', route: '/3/auth/mfa/authenticators/', body: { type } });
+    const created = successData<RehiveAuthenticatorRecord>(response, [201, 200]);
+    if (!isRecord(created) || typeof created.id !== 'string') throw upstreamError('rehive', 'sent a malformed response');
+    this.authenticators.clear();
+    this.authenticatorById.clear(created.id).prime(created.id, mask(created));
+    return created;
+  }
+
+  async verifyAuthenticator(id: string, code: string): Promise<RehiveAuthenticatorRecord> {
+    const response = await this.call({ method: 'POST', path: '/3/auth/mfa/verify/', route: '/3/auth/mfa/verify/', body: { token: code, authenticator: id } });
+    expectSuccess(response, { fieldNames: { token: 'code', authenticator: 'id' }, messageField: 'code' });
+    this.authenticators.clear();
+    this.authenticatorById.clear(id);
+    const verified = await this.getAuthenticator(id);
+    if (!verified) throw notFound('The authenticator', 'rehive');
+    return verified;
+  }
+
+  async deleteAuthenticator(id: string): Promise<void> {
+    const response = await this.call({ method: 'DELETE', path: upstreamPath('/3/auth/mfa/authenticators/{id}/', { id: [id, 'identifier'] }), route: '/3/auth/mfa/authenticators/:id/' });
+    expectSuccess(response, { what: 'The authenticator' });
+    this.authenticators.clear();
+    this.authenticatorById.clear(id).prime(id, null);
+  }
+
+  async deliverMfaCode(challengeId: string | null, authenticatorId: string | null): Promise<void> {
+    const body = { ...(challengeId ? { challenge: challengeId } : {}), ...(authenticatorId ? { authenticator: authenticatorId } : {}) };
+    const response = await this.call({ method: 'POST', path: '/3/auth/mfa/deliver/', route: '/3/auth/mfa/deliver/', body }, 'mfa');
+    expectSuccess(response, { fieldNames: { challenge: 'challengeId', authenticator: 'authenticatorId' } });
+  }
+
+  /** Solves the login challenge; the account's MFA state is cleared and its roles read. */
+  async completeMfaChallenge(challengeId: string, code: string): Promise<AccountState> {
+    const response = await this.call({ method: 'POST', path: '/3/auth/mfa/verify/', route: '/3/auth/mfa/verify/', body: { token: code, challenge: challengeId } }, 'mfa');
+    expectSuccess(response, { fieldNames: { token: 'code', challenge: 'challengeId' }, messageField: 'code' });
+    const solved = await this.account.update((account) => ({ ...account, mfa: null }));
+    // Best effort: the challenge is solved whatever happens here; roles are filled at the next sign-in otherwise.
+    const user = await this.getMe().catch(() => undefined);
+    if (!user) return solved;
+    return this.account.update((account) => ({ ...account, userId: user.id, roles: groupNames(user) }));
+  }
+
+  async verifyMobile(otp: string): Promise<void> {
+    expectSuccess(await this.call({ method: 'POST', path: '/3/auth/mobile/verify/', route: '/3/auth/mobile/verify/', body: { otp } }), { messageField: 'otp' });
+    this.me.clear();
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const response = await this.call({
+      method: 'POST',
+      path: '/3/auth/password/change/',
+      route: '/3/auth/password/change/',
+      body: { old_password: currentPassword, new_password: newPassword, clear_session_option: 'temporary' },
+    });
+    expectSuccess(response, { fieldNames: PASSWORD_FIELDS });
+  }
+
+  listTokens(): Promise<AuthTokenRecord[]> {
+    return this.tokens.get();
+  }
+
+  /** null when no such token of the caller. `key` must already be checked (`word`). */
+  getToken(key: string): Promise<AuthTokenRecord | null> {
+    return this.tokenById.load(key);
+  }
+
+  /** A new API token; its secret is in this response only. */
+  async createToken(password: string, durationSeconds: number | null): Promise<AuthTokenRecord> {
+    const response = await this.call({
+      method: 'POST',
+      path: '/3/auth/tokens/',
+      route: '/3/auth/tokens/',
+      body: { password, ...(durationSeconds != null ? { duration: durationSeconds } : {}) },
+    });
+    const data = successData<RehiveSessionData>(response, [201, 200], { fieldNames: TOKEN_FIELDS });
+    if (!isRecord(data) || typeof data.token !== 'string') throw upstreamError('rehive', 'sent a malformed response');
+    this.tokens.clear();
+    const key = data.token.slice(0, 8);
+    return { ...this.tokenRecord({ token_key: key, label: null, expires: data.expires, created: data.created }, data.token), userId: data.user?.id ?? this.userId() };
+  }
+
+  /** Deleting the session's own token signs the account out of the session, as Rehive would at the next call. */
+  async deleteToken(key: string): Promise<void> {
+    const own = await this.upstream.auth.credentials(this.account);
+    const response = await this.call({ method: 'DELETE', path: upstreamPath('/3/auth/tokens/{id}/', { id: [key, 'word'] }), route: '/3/auth/tokens/:key/' });
+    expectSuccess(response, { what: 'The token' });
+    this.tokens.clear();
+    this.tokenById.clear(key).prime(key, null);
+    if (own.token.startsWith(key)) await this.account.expire();
+  }
+
+  /** Ends every token of the user, the session's own too: the account is unlinked. */
+  async deleteAllTokens(): Promise<void> {
+    expectSuccess(await this.call({ method: 'DELETE', path: '/3/auth/tokens/', route: '/3/auth/tokens/' }));
+    await this.account.expire();
+  }
+
+  private async fetchAuthenticator(id: string): Promise<RehiveAuthenticatorRecord | null> {
+    const path = upstreamPath('/3/auth/mfa/authenticators/{id}/', { id: [id, 'identifier'] });
+    const response = await this.call({ method: 'GET', path, route: '/3/auth/mfa/authenticators/:id/' }, 'mfa');
+    if (response.status === 404) return null;
+    const record = successData<RehiveAuthenticatorRecord>(response, [200]);
+    if (!isRecord(record) || typeof record.id !== 'string') throw upstreamError('rehive', 'sent a malformed response');
+    return mask(record);
+  }
+
+  private async fetchToken(key: string): Promise<AuthTokenRecord | null> {
+    const response = await this.call({ method: 'GET', path: upstreamPath('/3/auth/tokens/{id}/', { id: [key, 'word'] }), route: '/3/auth/tokens/:key/' });
+    if (response.status === 404) return null;
+    const record = successData<RehiveTokenRecord>(response, [200]);
+    if (!isRecord(record) || typeof record.token_key !== 'string') throw upstreamError('rehive', 'sent a malformed response');
+    return this.tokenRecord(record, null);
+  }
+
+  private tokenRecord(record: RehiveTokenRecord, secret: string | null): AuthTokenRecord {
+    return {
+      id: record.token_key,
+      upstream: 'rehive',
+      label: record.label ?? null,
+      userId: this.userId(),
+      createdAt: isoFromMs(record.created),
+      expiresAt: isoFromMs(record.expires),
+      secret,
+    };
+  }
+
+  private userId(): string | null {
+    return this.account.state?.userId ?? null;
+  }
+
+  private call(request: UpstreamRequest, access: RehiveAccess = 'token'): Promise<UpstreamResponse> {
+    return this.upstream.auth.call(this.account, request, access);
+  }
+}
+
+/** `data` of a success envelope, or the mapped error. */
+function successData<T>(response: UpstreamResponse, expected: number[], options: RehiveErrorOptions = {}): T {
+  const envelope = expectObject('rehive', response, expected, (r) => rehiveError(r, options));
+  if (envelope.status !== 'success') throw upstreamError('rehive', 'sent a malformed response');
+  return envelope.data as T;
+}
+
+/** An action with nothing to return: `{"status":"success"}`. */
+function expectSuccess(response: UpstreamResponse, options: RehiveErrorOptions = {}): void {
+  expectStatus(response, [200, 201, 204], (r) => rehiveError(r, options));
+}
+
+function unwrap(response: UpstreamResponse): UpstreamResponse {
+  if (response.status !== 200) return response;
+  return { ...response, body: isRecord(response.body) ? response.body.data : undefined };
+}
+
+function userOf(data: { user: RehiveUserRecord }): RehiveUserRecord {
+  if (!isRecord(data) || !isRecord(data.user) || typeof data.user.id !== 'string') throw upstreamError('rehive', 'sent a malformed response');
+  return { ...data.user, groups: Array.isArray(data.user.groups) ? data.user.groups : [] };
+}
+
+const groupNames = (user: Pick<RehiveUserRecord, 'groups'>): string[] => (user.groups ?? []).flatMap((group) => (isRecord(group) && typeof group.name === 'string' ? [group.name] : []));
+
+/** Secrets are shown by Rehive only at creation; masked again here in case an upstream is laxer. */
+function mask(record: RehiveAuthenticatorRecord): RehiveAuthenticatorRecord {
+  if (!record.details) return record;
+  const { otpauth_url: _url, key: _key, tokens: _tokens, ...details } = record.details;
+  return { ...record, details };
+}
+
+/** Rehive timestamps are epoch milliseconds. */
+export function isoFromMs(value: number | null | undefined): string | null {
+  return typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : null;
+}
