@@ -3,7 +3,8 @@ import type { ViewerSource as ViewerSourceModel, LinkedAccountView as LinkedAcco
 import type { HrUserRecord as HrUserRecordModel, HrLeaveRequestRecord as HrLeaveRequestRecordModel } from '../datasources/hr/records.js';
 import type { LenelBadgeRecord as LenelBadgeRecordModel, LenelEmployeeRecord as LenelEmployeeRecordModel } from '../datasources/lenel/records.js';
 import type { CompanyRecord as CompanyRecordModel, AuthTokenRecord as AuthTokenRecordModel } from '../datasources/core/records.js';
-import type { ForensicUserRecord as ForensicUserRecordModel, ForensicCompanyPage as ForensicCompanyPageModel, ForensicUserPage as ForensicUserPageModel } from '../datasources/forensic/records.js';
+import type { ForensicUserRecord as ForensicUserRecordModel } from '../datasources/forensic/records.js';
+import type { ForensicCompanyPage as ForensicCompanyPageModel, ForensicUserPage as ForensicUserPageModel } from '../resolvers/forensic/page.js';
 import type { RehiveUserRecord as RehiveUserRecordModel, RehiveAuthenticatorRecord as RehiveAuthenticatorRecordModel } from '../datasources/rehive/records.js';
 import type { GatehouseContext } from '../context.js';
 export type Maybe<T> = T | null;

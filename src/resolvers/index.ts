@@ -6,7 +6,7 @@ import { passwordResolvers } from './passwords.js';
 import { rehiveResolvers } from './rehive/index.js';
 import { scalarResolvers } from './scalars.js';
 import { sessionResolvers } from './session.js';
-import { userResolvers } from './user.js';
+import { sharedResolvers } from './shared.js';
 
 /** Every resolver map, merged by makeExecutableSchema. */
-export const resolvers: Resolvers[] = [scalarResolvers, sessionResolvers, userResolvers, passwordResolvers, hrResolvers, lenelResolvers, forensicResolvers, rehiveResolvers];
+export const resolvers: Resolvers[] = [scalarResolvers, sharedResolvers, sessionResolvers, passwordResolvers, hrResolvers, lenelResolvers, forensicResolvers, rehiveResolvers];

@@ -1,16 +1,8 @@
-import type { UserResolvers } from '../generated/graphql.js';
-
-const User: UserResolvers = {
-  __resolveType: (parent) => {
-    if ('user_type' in parent || 'role' in parent) return 'ForensicUser';
-    if ('verified' in parent && 'groups' in parent) return 'RehiveUser';
-    return 'HrUser';
-  },
-};
-
-/** "First Last", or the e-mail when both are empty. */
+/**
+ * "First Last" from the name parts an upstream has, or "" when it has none (callers fall back to
+ * the e-mail). No field returns the `User` interface itself, so it needs no type resolver: each
+ * implementing type is reached through its own field (`viewer.hr`, `forensicUser`, …).
+ */
 export function fullName(...parts: Array<string | null | undefined>): string {
   return parts.filter((part) => part && part.trim() !== '').join(' ');
 }
-
-export const userResolvers = { User };

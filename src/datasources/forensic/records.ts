@@ -1,5 +1,3 @@
-import type { CompanyRecord } from '../core/records.js';
-
 export type ForensicRole = 'ADMIN' | 'OPERATOR' | 'CLIENT' | 'CLIENT_ADMIN' | 'CLIENT_OPERATOR' | 'CLIENT_SERVICE';
 
 /**
@@ -25,13 +23,3 @@ export interface OzCompanyWire {
   in_deletion?: boolean | null;
   technical_meta_data?: unknown;
 }
-
-/** One page of an Oz list (`limit`/`offset` over a bare array). `totalCount` reads the whole list, only when asked for. */
-export interface ForensicPage<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: () => Promise<number>;
-}
-
-export type ForensicCompanyPage = ForensicPage<CompanyRecord>;
-export type ForensicUserPage = ForensicPage<ForensicUserRecord>;

@@ -1,7 +1,6 @@
 import { checkParam } from '../../validation/params.js';
 import type { CompanyConnectionResolvers, ForensicUserConnectionResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { invalidField } from '../../errors.js';
-import { AuthToken, Company } from './Company.js';
 import { ForensicUser } from './ForensicUser.js';
 import { offsetConnection } from './page.js';
 
@@ -45,4 +44,4 @@ const Mutation: MutationResolvers = {
 const CompanyConnection: CompanyConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const ForensicUserConnection: ForensicUserConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const forensicResolvers = { Query, Mutation, ForensicUser, Company, AuthToken, CompanyConnection, ForensicUserConnection };
+export const forensicResolvers = { Query, Mutation, ForensicUser, CompanyConnection, ForensicUserConnection };

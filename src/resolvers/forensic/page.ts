@@ -1,9 +1,21 @@
 import type { OffsetPage } from '../../datasources/forensic/data-source.js';
-import type { ForensicPage } from '../../datasources/forensic/records.js';
+import type { CompanyRecord } from '../../datasources/core/records.js';
+import type { ForensicUserRecord } from '../../datasources/forensic/records.js';
 import { invalidField } from '../../errors.js';
 import { pageSize } from '../connection.js';
 
 const MAX_OFFSET = 1_000_000_000;
+
+/** One page of an Oz list (`limit`/`offset` over a bare array). `totalCount` reads the whole list, only when asked for. */
+export interface ForensicPage<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+export type ForensicCompanyPage = ForensicPage<CompanyRecord>;
+export type ForensicUserPage = ForensicPage<ForensicUserRecord>;
+
 
 /**
  * A Relay connection over an Oz list, paged upstream with `limit`/`offset`: the cursor is the

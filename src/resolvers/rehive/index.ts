@@ -134,7 +134,6 @@ const Mutation: MutationResolvers = {
   },
 };
 
-// AuthToken and Company (shared records) are resolved in src/resolvers/forensic/Company.ts.
 export const rehiveResolvers = { Query, Mutation, RehiveUser, MfaAuthenticator };
 
 /** A guess at a code or key about `target`, under the `code` attempt policy. */
