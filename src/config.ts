@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AttemptLimitSettings } from './auth/attempt-limits.js';
 import type { UpstreamName } from './upstreams.js';
 
 /**
@@ -163,6 +162,29 @@ export interface Config {
   fieldSuggestions: boolean;
   shutdownGraceMs: number;
   attemptLimits: AttemptLimitSettings;
+}
+
+/** The numbers behind the abuse-limit policies (src/auth/attempt-limits.ts). */
+export interface GuessNumbers {
+  /** Failures in a row of one subject from one IP before that pair is blocked. */
+  consecutive: number;
+  /** Failures from one IP, any subject, per window. */
+  perIp: number;
+  /** Failures at one subject, any IP, per window. */
+  perSubject: number;
+}
+
+export interface AttemptLimitSettings {
+  signIn: GuessNumbers;
+  code: GuessNumbers;
+  /** How long failures are remembered: the window of the per-IP and per-subject budgets and of a run of failures. */
+  failureWindowSeconds: number;
+  /** How long a (subject, IP) pair stays blocked after its run of failures. */
+  pairBlockSeconds: number;
+  messagePerTarget: number;
+  messagePerIp: number;
+  registrationPerIp: number;
+  requestWindowSeconds: number;
 }
 
 export class ConfigError extends Error {

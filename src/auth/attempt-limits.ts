@@ -2,6 +2,7 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ErrorCode, GatehouseError, rateLimited, serviceUnavailable } from '../errors.js';
+import type { AttemptLimitSettings, GuessNumbers } from '../config.js';
 import type { UpstreamName } from '../upstreams.js';
 import type { StoredAccount } from './session-store.js';
 
@@ -18,28 +19,6 @@ import type { StoredAccount } from './session-store.js';
  * across all IPs have a higher daily budget, the only one that can lock its owner out; a success
  * clears the pair. Only failures count, so the right password is not refused because others failed.
  */
-
-export interface GuessNumbers {
-  /** Failures in a row of one subject from one IP before that pair is blocked. */
-  consecutive: number;
-  /** Failures from one IP, any subject, per window. */
-  perIp: number;
-  /** Failures at one subject, any IP, per window. */
-  perSubject: number;
-}
-
-export interface AttemptLimitSettings {
-  signIn: GuessNumbers;
-  code: GuessNumbers;
-  /** How long failures are remembered: the window of the per-IP and per-subject budgets and of a run of failures. */
-  failureWindowSeconds: number;
-  /** How long a (subject, IP) pair stays blocked after its run of failures. */
-  pairBlockSeconds: number;
-  messagePerTarget: number;
-  messagePerIp: number;
-  registrationPerIp: number;
-  requestWindowSeconds: number;
-}
 
 /** A sign-in attempt: a login at an upstream, from a client IP. */
 export interface SignInAttempt {

@@ -1,19 +1,25 @@
 import DataLoader from 'dataloader';
 import { upstreamError } from '../../errors.js';
 import { expectObject, type ErrorTable } from '../core/call.js';
-import type { UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 import { upstreamPath } from '../core/path.js';
 import type { AuthTokenRecord, CompanyRecord } from '../core/records.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
 import { ozError } from './errors.js';
-import type { ForensicUpstream } from './index.js';
-import type { OzCredentials } from './oz-auth.js';
+import type { OzAuth, OzCredentials } from './oz-auth.js';
 import type { ForensicUserRecord } from './records.js';
-import { newUserBody, toCompanyRecord, toUserRecord, type NewForensicUser } from './versions.js';
+import { newUserBody, toCompanyRecord, toUserRecord, type NewForensicUser, type OzApiVersion } from './versions.js';
 
 /** Page size used to read a whole list (for `totalCount`): lists are read until a shorter page. */
 const FULL_LIST_PAGE = 1_000;
 const MAX_FULL_LIST_PAGES = 1_000;
+
+/** What every request's forensic data source shares: the HTTP client, the credential lifecycle, the API version. */
+export interface ForensicShared {
+  readonly client: UpstreamClient;
+  readonly auth: OzAuth;
+  readonly apiVersion: OzApiVersion;
+}
 
 export interface OffsetPage {
   offset: number;
@@ -40,7 +46,7 @@ export class ForensicDataSource implements AccountDataSource {
   private readonly fullLists = new Map<string, Promise<unknown[]>>();
 
   constructor(
-    private readonly upstream: ForensicUpstream,
+    private readonly upstream: ForensicShared,
     readonly account: AccountSlot<OzCredentials>,
   ) {}
 

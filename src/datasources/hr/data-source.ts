@@ -1,13 +1,12 @@
 import DataLoader from 'dataloader';
 import { expectObject, expectStatus, type ErrorTable } from '../core/call.js';
-import type { UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 import { Memo } from '../core/memo.js';
 import { readAllPages } from '../core/pagination.js';
 import { upstreamPath } from '../core/path.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
 import { drfError, isNotFound } from '../drf/errors.js';
-import type { JwtCredentials } from '../drf/simplejwt.js';
-import type { HrUpstream } from './index.js';
+import type { JwtCredentials, SimpleJwtAuth } from '../drf/simplejwt.js';
 import type { HrLeaveRequestRecord, HrLeaveStatus, HrLeaveType, HrUserRecord } from './records.js';
 
 /** Upstream field → GraphQL input field, for `fieldErrors`. */
@@ -24,6 +23,12 @@ const PASSWORD_FIELDS = {
 };
 
 const errors = (fieldNames: Record<string, string> = {}, what?: string): ErrorTable => (response) => drfError('hr', response, fieldNames, what);
+
+/** What every request's hr data source shares: the HTTP client and the credential lifecycle. */
+export interface HrShared {
+  readonly client: UpstreamClient;
+  readonly auth: SimpleJwtAuth;
+}
 
 export interface ProfileChange {
   first_name: string;
@@ -58,7 +63,7 @@ export class HrDataSource implements AccountDataSource {
   private readonly byId = new DataLoader<string, HrLeaveRequestRecord | null>((ids) => Promise.all(ids.map((id) => this.fetchLeaveRequest(id))), { batch: false });
 
   constructor(
-    private readonly upstream: HrUpstream,
+    private readonly upstream: HrShared,
     readonly account: AccountSlot<JwtCredentials>,
   ) {}
 

@@ -4,7 +4,7 @@ import { expectObject } from '../core/call.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
 import { drfError } from '../drf/errors.js';
 import type { JwtCredentials } from '../drf/simplejwt.js';
-import type { EmailIdentity, LenelReader, LenelUpstream } from './index.js';
+import type { EmailIdentity, LenelReader, LenelUpstream } from './upstream.js';
 import { normalizeEmail, type BadgeIndex, type EmployeeIndex } from './indexes.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
 
@@ -47,12 +47,14 @@ export class LenelDataSource implements AccountDataSource {
     return emails.map((email) => index.byEmail.get(email)?.[0] ?? null);
   });
 
+  private readonly own: LenelReader | undefined;
+
   constructor(
     private readonly upstream: LenelUpstream,
     readonly account: AccountSlot<JwtCredentials>,
-    private readonly own: LenelReader | undefined,
   ) {
-    this.reader = own ?? upstream.service;
+    this.own = upstream.accountReader(account);
+    this.reader = this.own ?? upstream.service;
   }
 
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {

@@ -3,15 +3,14 @@ import { invalidCredentials, notFound, upstreamError } from '../../errors.js';
 import { InputCheck } from '../../validation/input.js';
 import { expectObject, expectStatus } from '../core/call.js';
 import { Memo } from '../core/memo.js';
-import type { UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 import { isRecord } from '../core/json.js';
 import { readAllPages } from '../core/pagination.js';
 import { upstreamPath } from '../core/path.js';
 import type { AuthTokenRecord } from '../core/records.js';
 import type { AccountDataSource, AccountSlot, AccountState, NewAccount, SignInRequest } from '../core/upstream.js';
-import type { RehiveAccess, RehiveCredentials } from './auth.js';
+import type { RehiveAccess, RehiveAuth, RehiveCredentials } from './auth.js';
 import { rehiveError, type RehiveErrorOptions } from './errors.js';
-import type { RehiveUpstream } from './index.js';
 import type { RehiveAuthenticatorRecord, RehiveChallengeRecord, RehiveSessionData, RehiveTokenRecord, RehiveUserRecord } from './records.js';
 
 /** Rehive field → GraphQL input field, for `fieldErrors`; unlisted fields are camel-cased. */
@@ -29,6 +28,12 @@ const TOKEN_FIELDS = { duration: 'durationSeconds' };
 /** Rehive's documented challenge lifetime; its challenge object carries only `created`. */
 const CHALLENGE_LIFETIME_MS = 10 * 60 * 1000;
 const KNOWN_AUTHENTICATOR_TYPES = new Set(['totp', 'sms', 'static']);
+
+/** What every request's Rehive data source shares: the HTTP client and the credential handling. */
+export interface RehiveShared {
+  readonly client: UpstreamClient;
+  readonly auth: RehiveAuth;
+}
 
 /** The Register / company-register body (snake_case, only the fields the client gave). */
 export type RehiveRegistration = Record<string, unknown> & { password: string };
@@ -74,7 +79,7 @@ export class RehiveDataSource implements AccountDataSource {
   private readonly tokenById = new DataLoader<string, AuthTokenRecord | null>((keys) => Promise.all(keys.map((key) => this.fetchToken(key))), { batch: false });
 
   constructor(
-    private readonly upstream: RehiveUpstream,
+    private readonly upstream: RehiveShared,
     readonly account: AccountSlot<RehiveCredentials>,
   ) {}
 

@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, HR_DEMO_USERS } from '../demo-logins.js';
-import type { Gender, LeaveStatus, LeaveType } from './index.js';
+import type { Gender, LeaveStatus, LeaveType } from './model.js';
 
 export interface DemoUser {
   id: number;

@@ -15,16 +15,13 @@ import {
   readPassword,
   type FieldErrors,
 } from './fields.js';
+import { GENDERS, LEAVE_STATUSES, LEAVE_TYPES, type Gender, type LeaveStatus, type LeaveType } from './model.js';
 
-export const GENDERS = ['male', 'female', 'other'] as const;
-export const LEAVE_TYPES = ['VACATION', 'SICK_LEAVE', 'PERSONAL', 'UNPAID'] as const;
-export const LEAVE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
+export { GENDERS, LEAVE_STATUSES, LEAVE_TYPES, type Gender, type LeaveStatus, type LeaveType } from './model.js';
+
 /** The statuses an employee may set through the API; managers set the others in the back office. */
 const EMPLOYEE_STATUSES: readonly LeaveStatus[] = ['PENDING', 'CANCELLED'];
 
-export type Gender = (typeof GENDERS)[number] | '';
-export type LeaveType = (typeof LEAVE_TYPES)[number];
-export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
 
 export interface HrEmulatorOptions {
   /** Seed the demo users and leave requests (default true). */

@@ -4,7 +4,8 @@ import { accountRoutes } from './account-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { companyRoutes } from './company-routes.js';
 import { type RehiveContext, SlidingThrottle } from './context.js';
-import { seedDemoData } from './demo-data.js';
+import { DEMO_PASSWORD, REHIVE_DEMO_COMPANY, REHIVE_DEMO_TOTP_SECRET, REHIVE_DEMO_USERS } from '../demo-logins.js';
+import { REHIVE_DEMO_AUTHENTICATOR_ID, REHIVE_DEMO_PROFILES, REHIVE_DEMO_USER_IDS } from './demo-data.js';
 import { newAuthenticator } from './mfa.js';
 import { mfaRoutes } from './mfa-routes.js';
 import { RehiveRouter } from './router.js';
@@ -158,4 +159,20 @@ export function createRehiveEmulator(options: RehiveEmulatorOptions = {}): Rehiv
 
   if (options.demo ?? true) seedDemoData(emulator);
   return emulator;
+}
+
+function seedDemoData(emulator: RehiveEmulator): void {
+  emulator.addCompany(REHIVE_DEMO_COMPANY, 'Gatehouse demo');
+  REHIVE_DEMO_USERS.forEach((demo, index) => {
+    emulator.addUser({
+      id: REHIVE_DEMO_USER_IDS[index],
+      email: demo.email,
+      username: demo.username,
+      company: REHIVE_DEMO_COMPANY,
+      password: DEMO_PASSWORD,
+      verified: true,
+      ...REHIVE_DEMO_PROFILES[index],
+      ...(demo.mfa ? { totpSecret: REHIVE_DEMO_TOTP_SECRET, totpAuthenticatorId: REHIVE_DEMO_AUTHENTICATOR_ID } : {}),
+    });
+  });
 }

@@ -1,5 +1,5 @@
 import type { GatehouseContext } from '../../context.js';
-import type { EmailIdentity } from '../../datasources/lenel/index.js';
+import type { EmailIdentity } from '../../datasources/lenel/upstream.js';
 import { normalizeEmail } from '../../datasources/lenel/indexes.js';
 import type { ForensicUserResolvers, HrUserResolvers, RehiveUserResolvers } from '../../generated/graphql.js';
 
