@@ -4,7 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { toUpstreamEnum, type UpstreamName } from './upstreams.js';
 
-/** The closed set of error codes clients can rely on (shared/design/API.md). */
+/** The closed set of error codes clients can rely on (docs/api.md). */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
@@ -82,7 +82,7 @@ export const upstreamUnavailable = (upstream: UpstreamName, reason = 'is unavail
 
 /**
  * `outcome: UNKNOWN` on a write that may have been applied upstream although the gateway got no usable
- * answer (API.md): the client must check before repeating it.
+ * answer (docs/api.md): the client must check before repeating it.
  */
 export type UpstreamOutcome = 'UNKNOWN';
 const maybeApplied = (outcome: UpstreamOutcome | undefined) => (outcome ? '; the change may or may not have been applied' : '');

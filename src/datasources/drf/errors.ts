@@ -4,7 +4,7 @@ import type { UpstreamName } from '../../upstreams.js';
 import type { UpstreamResponse } from '../core/http-client.js';
 
 /**
- * Django REST Framework / simplejwt error bodies (the catalogue in shared/upstreams/README.md) to
+ * Django REST Framework / simplejwt error bodies (docs/upstreams.md) to
  * Gatehouse errors. `fieldNames` translates upstream field names to GraphQL input names; an
  * unlisted field is camel-cased. The upstream body itself is never forwarded, only DRF's
  * validation messages, which are written for end users.

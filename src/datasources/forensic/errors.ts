@@ -3,7 +3,7 @@ import type { UpstreamResponse } from '../core/http-client.js';
 import { camelCase, isRecord } from '../core/json.js';
 
 /**
- * Oz error bodies `{error_code, error_message, details}` (shared/upstreams/forensic.md) to
+ * Oz error bodies `{error_code, error_message, details}` (docs/upstreams.md) to
  * Gatehouse errors. `error_code` decides; the HTTP status is the fallback for bodies that are not
  * Oz's (a proxy's page). Neither `error_message` nor the body is forwarded: only the per-field
  * reasons in `details`, which name what was wrong with the caller's own input.

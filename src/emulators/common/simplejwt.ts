@@ -4,7 +4,7 @@ import { parseJsonBody, type EmulatorRequest, type EmulatorResponse } from './se
 /**
  * Stock djangorestframework-simplejwt behaviour, shared by the lenel and hr emulators:
  * HS256 tokens, obtain/refresh views, optional rotation with blacklisting, and the exact error bodies
- * of the catalogue in shared/upstreams/README.md.
+ * of the DRF/simplejwt error catalogue (docs/upstreams.md).
  */
 export interface SimpleJwtOptions {
   secret?: string;

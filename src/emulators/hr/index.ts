@@ -122,7 +122,7 @@ type Authed = { ok: true; user: HrUser } | { ok: false; response: EmulatorRespon
 
 /**
  * The hr leave-request app (Django REST Framework + simplejwt, `email` as the login field).
- * Contract: shared/upstreams/hr.md.
+ * Contract: docs/upstreams.md (hr).
  */
 export class HrEmulator {
   readonly server = new EmulatorServer('hr');

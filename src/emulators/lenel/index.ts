@@ -79,7 +79,7 @@ const PATHS = {
 
 /**
  * The lenel upstream: Lenel OnGuard badges and cardholders behind Django REST Framework + simplejwt.
- * Contract: shared/upstreams/lenel.md.
+ * Contract: docs/upstreams.md (lenel).
  */
 export class LenelEmulator {
   readonly server = new EmulatorServer('lenel');
