@@ -42,6 +42,7 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_TTL_SECONDS: int(1).default(1_800),
   SESSION_ABSOLUTE_TTL_SECONDS: int(1).default(43_200),
+  SESSION_COOKIE: bool.default(false),
 
   UPSTREAM_CONNECT_TIMEOUT_MS: int(1).default(2_000),
   UPSTREAM_HEADERS_TIMEOUT_MS: int(1).default(5_000),
@@ -122,7 +123,15 @@ export interface Config {
   lenelCacheMaxAccounts: number;
   /** Upstreams whose users the lenel service account may link to a cardholder by (vouched) e-mail. */
   employeeLinkUpstreams: ReadonlySet<UpstreamName>;
-  session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number; redisUrl: string | undefined; redisTimeoutMs: number };
+  session: {
+    secret: string | undefined;
+    idleTtlSeconds: number;
+    absoluteTtlSeconds: number;
+    redisUrl: string | undefined;
+    redisTimeoutMs: number;
+    /** Browser apps: the token also travels in an HttpOnly cookie, used when no Authorization header is sent. */
+    cookie: boolean;
+  };
   http: {
     connectTimeoutMs: number;
     headersTimeoutMs: number;
@@ -227,7 +236,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
     lenelCacheMaxAccounts: e.LENEL_CACHE_MAX_ACCOUNTS,
     employeeLinkUpstreams: new Set(e.EMPLOYEE_LINK_UPSTREAMS),
-    session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS, redisUrl: e.REDIS_URL, redisTimeoutMs: e.REDIS_TIMEOUT_MS },
+    session: {
+      secret: e.SESSION_SECRET,
+      idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS,
+      absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS,
+      redisUrl: e.REDIS_URL,
+      redisTimeoutMs: e.REDIS_TIMEOUT_MS,
+      cookie: e.SESSION_COOKIE,
+    },
     http: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestReport } from './access-log.js';
 import type { AttemptLimits } from './auth/attempt-limits.js';
-import { RequestSession } from './auth/session.js';
+import { RequestSession, type SessionTransport } from './auth/session.js';
 import type { AccountDataSource } from './datasources/core/upstream.js';
 import type { AnyUpstream, DataSources } from './datasources/index.js';
 import { ErrorCode, GatehouseError, serviceUnavailable, upstreamUnavailable } from './errors.js';
@@ -28,22 +28,37 @@ export interface GatehouseContext extends Readonly<DataSources> {
 }
 
 export interface ContextInput {
+  /** The Authorization header: its bearer token wins over the session cookie when both are sent. */
   authorization: string | undefined;
+  /** The session cookie's value (SESSION_COOKIE=true), used when no Authorization header is sent. */
+  sessionCookie?: string | undefined;
+  /** Where a new token goes besides the payload (the session cookie); default: nowhere. */
+  sessionTransport?: SessionTransport;
   clientIp: string;
   requestId?: string;
   report?: RequestReport;
 }
 
+/** What a session token looks like (base64url); anything else is treated as no token. */
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
 /** `Authorization: Bearer <token>`; anything else is treated as no token. */
 export function bearerToken(authorization: string | undefined): string | undefined {
-  const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i.exec(authorization ?? '');
-  return match?.[1];
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  return token && TOKEN.test(token) ? token : undefined;
+}
+
+/** The token the request presents: the Authorization header's, else the session cookie's. */
+function presentedToken(input: ContextInput): { sent: boolean; token: string | undefined } {
+  if (input.authorization) return { sent: true, token: bearerToken(input.authorization) };
+  if (input.sessionCookie) return { sent: true, token: TOKEN.test(input.sessionCookie) ? input.sessionCookie : undefined };
+  return { sent: false, token: undefined };
 }
 
 export async function createContext(services: Services, input: ContextInput): Promise<GatehouseContext> {
-  const token = bearerToken(input.authorization);
+  const { sent, token } = presentedToken(input);
   const resolved = token ? await services.sessions.resolve(token).catch(wholeRequestUnavailable) : undefined;
-  const session = new RequestSession(services.sessions, resolved, input.authorization !== undefined && input.authorization !== '' && !resolved);
+  const session = new RequestSession(services.sessions, token && resolved ? { token, session: resolved } : undefined, sent && !resolved, input.sessionTransport);
   // Data sources are built on first use (most requests touch one or two upstreams) and kept on the
   // context. The getters live on the prototype: Apollo Server copies the context's own enumerable
   // properties into a clone per operation (Object.assign), which would otherwise build every one.

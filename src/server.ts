@@ -19,6 +19,7 @@ import { createContext, type GatehouseContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { requestScope, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
+import { registerSessionCookie } from './session-cookie.js';
 import { applyPermissions } from './permissions/index.js';
 import { resolvers } from './resolvers/index.js';
 import { createServices, type Services } from './services.js';
@@ -182,9 +183,18 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
       brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
     });
   }
+  const cookie = config.session.cookie ? await registerSessionCookie(fastify, { production }) : undefined;
   await fastify.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: (request) => createContext(services, { authorization: request.headers.authorization, clientIp: request.ip, requestId: request.id, report: reportFor(request) }),
+    context: (request, reply) =>
+      createContext(services, {
+        authorization: request.headers.authorization,
+        sessionCookie: cookie?.read(request),
+        sessionTransport: cookie?.transport(request, reply),
+        clientIp: request.ip,
+        requestId: request.id,
+        report: reportFor(request),
+      }),
   });
 
   // Requests arriving before Redis is connected would be refused: give it a moment. A Redis that is

@@ -8,7 +8,10 @@ import type { SessionRecord, SessionStore, StoredAccount } from './session-store
 /** A resolved session for one request (no secrets). */
 export interface Session {
   id: string;
+  /** When the session expires unless used again (epoch ms): the idle limit, capped by the absolute one. */
   expiresAt: number;
+  /** When the session expires however much it is used (epoch ms): the absolute limit. */
+  endsAt: number;
   accounts: Partial<Record<UpstreamName, StoredAccount>>;
 }
 
@@ -60,9 +63,9 @@ export class SessionService {
     const now = this.now();
     // Touch at most every few seconds (a tenth of the idle limit): a busy client does not need a
     // store write per request.
-    if (now - record.lastSeenAt < Math.min(5_000, this.ttl.idleTtlSeconds * 100)) return toSession(record);
+    if (now - record.lastSeenAt < Math.min(5_000, this.ttl.idleTtlSeconds * 100)) return this.toSession(record);
     const touched = await this.store.update(record.id, (current) => current && { ...current, lastSeenAt: now, expiresAt: this.expiry(current.createdAt, now) });
-    return touched && toSession(touched);
+    return touched && this.toSession(touched);
   }
 
   /**
@@ -96,7 +99,7 @@ export class SessionService {
         accounts: { [account.upstream]: stored(id) },
       }));
     }
-    return { token, session: toSession(record!) };
+    return { token, session: this.toSession(record!) };
   }
 
   /** The decrypted credentials of one linked account, read fresh from the store. */
@@ -123,7 +126,7 @@ export class SessionService {
       if (!current || !account) return current;
       return { ...current, accounts: { ...current.accounts, [upstream]: { ...account, ...change(account) } } };
     });
-    return record && toSession(record);
+    return record && this.toSession(record);
   }
 
   /** Removes one account and its upstream tokens from the session. */
@@ -134,7 +137,7 @@ export class SessionService {
       delete accounts[upstream];
       return { ...current, accounts };
     });
-    return record && toSession(record);
+    return record && this.toSession(record);
   }
 
   /** Ends the session: the token stops working and every upstream token held is deleted. */
@@ -147,26 +150,51 @@ export class SessionService {
   }
 
   private expiry(createdAt: number, lastSeenAt: number): number {
-    return Math.min(lastSeenAt + this.ttl.idleTtlSeconds * 1000, createdAt + this.ttl.absoluteTtlSeconds * 1000);
+    return Math.min(lastSeenAt + this.ttl.idleTtlSeconds * 1000, this.absoluteEnd(createdAt));
+  }
+
+  private absoluteEnd(createdAt: number): number {
+    return createdAt + this.ttl.absoluteTtlSeconds * 1000;
+  }
+
+  private toSession(record: SessionRecord): Session {
+    return { id: record.id, expiresAt: record.expiresAt, endsAt: this.absoluteEnd(record.createdAt), accounts: record.accounts };
   }
 }
+
+/**
+ * Where the request's session token travels besides the GraphQL payload: the browser's session
+ * cookie (SESSION_COOKIE). RequestSession tells it of every change of the token, so that it follows
+ * the session in one place: a new token on sign-in and linking, the same token re-sent when an
+ * account completes its sign-in (a solved MFA challenge), none once the session has ended.
+ */
+export interface SessionTransport {
+  issued(token: string, session: Session): void;
+  ended(): void;
+}
+
+const NO_TRANSPORT: SessionTransport = { issued: () => undefined, ended: () => undefined };
 
 /**
  * The caller's session for one request, and the one way to change it: linking, unlinking, ending,
  * and the account slots the data sources act through. Every change is stored, then becomes what the
  * rest of the request sees (a second aliased signIn acts on the rotated session; a sign-out shows in
- * later fields).
+ * later fields), and the transport hears of every change of the token.
  */
 export class RequestSession {
   private session: Session | undefined;
+  private token: string | undefined;
 
   constructor(
     private readonly service: SessionService,
-    session: Session | undefined,
+    /** The session the request's token resolved to, if any. */
+    presented: { token: string; session: Session } | undefined,
     /** A token was sent but is unknown or expired. */
     readonly tokenInvalid: boolean,
+    private readonly transport: SessionTransport = NO_TRANSPORT,
   ) {
-    this.session = session;
+    this.session = presented?.session;
+    this.token = presented?.token;
   }
 
   get current(): Session | undefined {
@@ -192,6 +220,8 @@ export class RequestSession {
   async link(account: NewAccount): Promise<{ token: string; session: Session; account: StoredAccount }> {
     const { token, session } = await this.service.link(this.session, account);
     this.session = session;
+    this.token = token;
+    this.transport.issued(token, session);
     return { token, session, account: session.accounts[account.upstream]! };
   }
 
@@ -209,7 +239,9 @@ export class RequestSession {
     const session = this.session;
     if (!session) return;
     this.session = undefined;
+    this.token = undefined;
     await this.service.end(session.id);
+    this.transport.ended();
   }
 
   /** The slot through which an upstream's data source acts for this session's account there. */
@@ -217,9 +249,10 @@ export class RequestSession {
     return new SessionAccountSlot<C>(this, this.service, upstream);
   }
 
-  /** Records an account change the store has made (SessionAccountSlot). */
+  /** Records an account change the store has made (SessionAccountSlot), such as a solved MFA challenge. */
   replace(session: Session): void {
     this.session = session;
+    if (this.token) this.transport.issued(this.token, session);
   }
 }
 
@@ -261,8 +294,4 @@ class SessionAccountSlot<C> implements AccountSlot<C> {
     this.request.replace(updated);
     return account;
   }
-}
-
-function toSession(record: SessionRecord): Session {
-  return { id: record.id, expiresAt: record.expiresAt, accounts: record.accounts };
 }

@@ -11,7 +11,8 @@ describe('loadConfig', () => {
     expect(config.introspection).toBe(true);
     expect(config.upstreams.hr.url).toBeUndefined();
     expect(config.http).toMatchObject({ deadlineMs: 10_000, retries: 2, circuitFailureRatio: 0.5, circuitWindowMs: 10_000, circuitMinCalls: 20, circuitHalfOpenAfterMs: 10_000 });
-    expect(config.session).toMatchObject({ idleTtlSeconds: 1_800, absoluteTtlSeconds: 43_200 });
+    expect(config.session).toMatchObject({ idleTtlSeconds: 1_800, absoluteTtlSeconds: 43_200, cookie: false });
+    expect(loadConfig({ SESSION_COOKIE: 'true' }).session.cookie).toBe(true);
   });
 
   it('leaves demo mode when any URL is set, and then needs SESSION_SECRET', () => {
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
     [{ HTTP_HEADERS_TIMEOUT_MS: '40000' }, 'HTTP_HEADERS_TIMEOUT_MS'],
     [{ CORS_ORIGINS: 'https://app.example.com/' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ SESSION_COOKIE: 'yes' }, 'SESSION_COOKIE'],
   ])('a bad value names the variable: %j', (env, variable) => {
     let error: unknown;
     try {
