@@ -594,7 +594,7 @@ export type Mutation = {
   signOut: Scalars['Boolean']['output'];
   /** Activates or deactivates a badge. Needs a linked lenel account with the operator role. */
   updateBadgeStatus: Badge;
-  /** Replaces the caller's HR profile fields. Needs a linked hr account. */
+  /** Replaces the caller's HR profile fields (the HR backend's full update, sent with the profile's id and current e-mail: the e-mail cannot be changed through Gatehouse). Needs a linked hr account. */
   updateHrProfile: HrUser;
   /** Replaces a pending leave request's fields. Needs a linked hr account. */
   updateLeaveRequest: LeaveRequest;
@@ -1127,7 +1127,7 @@ export type Title =
   /** Mx. */
   | 'MX';
 
-/** Profile fields the person may change (a full update: first and last name are required). */
+/** Profile fields the person may change (a full update: first and last name are required). The e-mail is not among them: it is the login and the directory identity that `User.employee` trusts, so Gatehouse sends the current one unchanged. */
 export type UpdateHrProfileInput = {
   /** Date of birth; null clears it. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;

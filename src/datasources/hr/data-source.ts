@@ -78,13 +78,13 @@ export class HrDataSource implements AccountDataSource {
   }
 
   /**
-   * `PUT /api/auth/me/` is a full update whose body includes the login e-mail. The gateway sends the
-   * current one unchanged: the e-mail is the directory identity that `User.employee` trusts, so it is
-   * not editable through Gatehouse.
+   * `PUT /api/auth/me/` is a full update whose body is the profile object, id and login e-mail
+   * included, as the document shows it. The gateway sends the current e-mail unchanged: it is the
+   * directory identity that `User.employee` trusts, so it is not editable through Gatehouse.
    */
   async updateMe(change: ProfileChange): Promise<HrUserRecord> {
-    const { email } = await this.getMe();
-    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body: { ...change, email } }, [200], errors(PROFILE_FIELDS, 'The HR profile'));
+    const { id, email } = await this.getMe();
+    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body: { id, email, ...change } }, [200], errors(PROFILE_FIELDS, 'The HR profile'));
     this.me.set(me);
     return me;
   }
