@@ -1043,6 +1043,8 @@ export type RehiveUser = User & {
   __typename?: 'RehiveUser';
   /** The user's API tokens (without secrets). */
   authTokens?: Maybe<Array<AuthToken>>;
+  /** Date of birth. */
+  birthDate?: Maybe<Scalars['Date']['output']>;
   /** The user's Rehive company. */
   company?: Maybe<Company>;
   /** E-mail address. */
@@ -1055,20 +1057,38 @@ export type RehiveUser = User & {
   firstName?: Maybe<Scalars['String']['output']>;
   /** First and last name joined, or the e-mail/username when both are empty. */
   fullName: Scalars['String']['output'];
+  /** Gender, or null when not set. */
+  gender?: Maybe<RehiveGender>;
   /** The names of the user's groups. */
   groups: Array<Scalars['String']['output']>;
   /** The Rehive user id (UUID). */
   id: Scalars['ID']['output'];
+  /** National id number. */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** Language code. */
+  language?: Maybe<Scalars['String']['output']>;
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
+  /** Marital status, or null when not set. */
+  maritalStatus?: Maybe<MaritalStatus>;
   /** The user's MFA authenticators (secrets masked). */
   mfaAuthenticators?: Maybe<Array<MfaAuthenticator>>;
+  /** Middle name, as Rehive holds it (an empty string when none was given). */
+  middleName?: Maybe<Scalars['String']['output']>;
   /** Mobile number. */
   mobile?: Maybe<Scalars['String']['output']>;
   /** Whether the mobile number is verified. */
   mobileVerified: Scalars['Boolean']['output'];
+  /** Nationality, an ISO 3166 alpha-2 code. */
+  nationality?: Maybe<Scalars['String']['output']>;
+  /** Country of residence, an ISO 3166 alpha-2 code. */
+  residency?: Maybe<Scalars['String']['output']>;
   /** Rehive's status of the user (pending, verified, incomplete, declined, paused, obsolete). */
   status?: Maybe<Scalars['String']['output']>;
+  /** Time zone name. */
+  timezone?: Maybe<Scalars['String']['output']>;
+  /** Title, or null when not set. */
+  title?: Maybe<Title>;
   /** Always REHIVE. */
   upstream: Upstream;
   /** Username. */
@@ -1621,19 +1641,29 @@ export type QueryResolvers<ContextType = GatehouseContext, ParentType extends Re
 
 export type RehiveUserResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['RehiveUser'] = ResolversParentTypes['RehiveUser']> = {
   authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['RehiveGender']>, ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;
   mfaAuthenticators?: Resolver<Maybe<Array<ResolversTypes['MfaAuthenticator']>>, ParentType, ContextType>;
+  middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mobileVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  residency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['Title']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
