@@ -969,7 +969,7 @@ export type RegisterCompanyInput = {
   privacyPolicy?: InputMaybe<Scalars['Boolean']['input']>;
   /** Country of residence, an ISO 3166 alpha-2 code. */
   residency?: InputMaybe<Scalars['String']['input']>;
-  /** Lifetime of the new session in seconds. */
+  /** Not accepted: Rehive's company registration takes no session duration (the session lasts Rehive's default, 10 hours). Kept so that existing clients still validate; any value is BAD_USER_INPUT. */
   sessionDurationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Whether the user accepted the terms and conditions. */
   termsAndConditions?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1015,7 +1015,7 @@ export type RegisterInput = {
   privacyPolicy?: InputMaybe<Scalars['Boolean']['input']>;
   /** Country of residence, an ISO 3166 alpha-2 code. */
   residency?: InputMaybe<Scalars['String']['input']>;
-  /** Lifetime of the new session in seconds. */
+  /** Lifetime of the new session in seconds (0 or more). 0 or omitted: Rehive's default, 36,000 s (10 hours). A negative value is BAD_USER_INPUT. */
   sessionDurationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Whether the user accepted the terms and conditions. */
   termsAndConditions?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1117,7 +1117,7 @@ export type SignInInput = {
   login: Scalars['String']['input'];
   /** The password. Never stored or logged. */
   password: Scalars['String']['input'];
-  /** Requested lifetime of the Rehive session in seconds (Rehive only). */
+  /** Requested lifetime of the Rehive session in seconds (Rehive only; 0 or more). 0 or omitted: Rehive's default, 36,000 s (10 hours). A negative value is BAD_USER_INPUT. */
   sessionDurationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** The upstream to sign in to. */
   upstream: Upstream;

@@ -45,8 +45,15 @@ export class InputCheck {
     return this;
   }
 
-  positiveInt(field: string, value: number | null | undefined): this {
-    if (value != null && value < 1) this.add(field, 'Ensure this value is greater than or equal to 1.');
+  /** A field the upstream does not take in this call: refused rather than silently dropped. */
+  absent(field: string, value: unknown, message: string): this {
+    if (value != null) this.add(field, message);
+    return this;
+  }
+
+  /** Rehive's durations are `integer >= 0`; its own wording. */
+  nonNegativeInt(field: string, value: number | null | undefined): this {
+    if (value != null && value < 0) this.add(field, 'Ensure this value is greater than or equal to 0.');
     return this;
   }
 

@@ -89,7 +89,7 @@ export class RehiveDataSource implements AccountDataSource {
       .maxLength('login', login, 254)
       .maxLength('password', password, 128)
       .maxLength('company', company, 100)
-      .positiveInt('sessionDurationSeconds', sessionDurationSeconds)
+      .nonNegativeInt('sessionDurationSeconds', sessionDurationSeconds)
       .done();
     const response = await this.upstream.client.request({
       method: 'POST',

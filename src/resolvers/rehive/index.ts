@@ -94,7 +94,7 @@ const Mutation: MutationResolvers = {
   },
 
   createAuthToken: async (_, { password, durationSeconds }, context) => {
-    new InputCheck().notBlank('password', password).maxLength('password', password, 128).positiveInt('durationSeconds', durationSeconds).done();
+    new InputCheck().notBlank('password', password).maxLength('password', password, 128).nonNegativeInt('durationSeconds', durationSeconds).done();
     const account = context.session.account('rehive');
     if (!account) throw unauthenticated('rehive');
     // The password is checked upstream: a stolen session must not be able to guess it here.
