@@ -729,6 +729,7 @@ export type MutationRequestAccountDeletionArgs = {
 /** Write operations. */
 export type MutationRequestPasswordResetArgs = {
   company?: InputMaybe<Scalars['String']['input']>;
+  force?: InputMaybe<Scalars['Boolean']['input']>;
   login: Scalars['String']['input'];
   upstream: Upstream;
 };

@@ -5,8 +5,9 @@ import { toUpstreamName, type UpstreamName } from '../upstreams.js';
 import { InputCheck } from '../validation/input.js';
 
 const Mutation: MutationResolvers = {
-  requestPasswordReset: async (_, { upstream, login, company }, context) => {
+  requestPasswordReset: async (_, { upstream, login, company, force }, context) => {
     const name = toUpstreamName(upstream);
+    if (name !== 'rehive' && force != null) throw invalidField('force', 'is only accepted for REHIVE');
     await context.limits.message.spend({ kind: 'reset-request', target: `${name}:${login}`, ip: context.clientIp });
     if (name === 'hr') {
       if (company != null) throw invalidField('company', 'is only accepted for REHIVE');
@@ -16,7 +17,7 @@ const Mutation: MutationResolvers = {
     if (name === 'rehive') {
       if (!company) throw invalidField('company', 'is required for REHIVE');
       new InputCheck().notBlank('login', login).maxLength('login', login, 254).maxLength('company', company, 100).done();
-      await context.rehive.requestPasswordReset(login, company);
+      await context.rehive.requestPasswordReset(login, company, force ?? false);
       return true;
     }
     throw passwordsUnavailable('reset');

@@ -142,8 +142,9 @@ export class RehiveDataSource implements AccountDataSource {
     return this.action('/3/auth/mobile/verify/resend/', { mobile, company });
   }
 
-  requestPasswordReset(user: string, company: string): Promise<void> {
-    return this.action('/3/auth/password/reset/', { user, company, force: false }, { fieldNames: PASSWORD_FIELDS });
+  /** `force` is passed through: Rehive documents it as a boolean (default false) without saying what it changes. */
+  requestPasswordReset(user: string, company: string, force: boolean): Promise<void> {
+    return this.action('/3/auth/password/reset/', { user, company, force }, { fieldNames: PASSWORD_FIELDS });
   }
 
   resetPassword(uid: string, token: string, newPassword: string): Promise<void> {
