@@ -147,6 +147,8 @@ export type BadgeStatusChange =
 
 /** A password change for the signed-in account. */
 export type ChangePasswordInput = {
+  /** REHIVE only: which of the user's other Rehive sessions and tokens end with the change; the session that changes the password keeps working. Omitted: TEMPORARY (Rehive's default: every other token with an expiry). Refused for HR (BAD_USER_INPUT): HR tokens issued before the change keep working until they expire. */
+  clearSessions?: InputMaybe<ClearSessions>;
   /** The current password. */
   currentPassword: Scalars['String']['input'];
   /** The new password, sent once. */
@@ -154,6 +156,15 @@ export type ChangePasswordInput = {
   /** HR or REHIVE: the linked account whose password changes. */
   upstream: Upstream;
 };
+
+/** Which of the user's other Rehive sessions and tokens end as well (Rehive's `clear_session_option`). Rehive only. */
+export type ClearSessions =
+  /** Every other login session and every API token of the user, the permanent ones (made without a duration) included. */
+  | 'ALL'
+  /** No other session or token. */
+  | 'NONE'
+  /** Every other token of the user that has an expiry: login sessions (other devices, other Gatehouse sessions) and API tokens made with a duration. Permanent API tokens survive. */
+  | 'TEMPORARY';
 
 /** A forensic (Oz) company. */
 export type Company = {
@@ -590,7 +601,7 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** Signs in to one upstream. Without a session it creates one; with a valid session it links the account into it and rotates the session token. Public and rate limited. */
   signIn: SignInPayload;
-  /** Signs out of one upstream (its tokens are deleted; REHIVE also calls Rehive's logout), or with no argument ends the whole session. */
+  /** Signs out of one upstream (its tokens are deleted; REHIVE also calls Rehive's logout), or with no upstream ends the whole session. */
   signOut: Scalars['Boolean']['output'];
   /** Activates or deactivates a badge. Needs a linked lenel account with the operator role. */
   updateBadgeStatus: Badge;
@@ -763,6 +774,7 @@ export type MutationSignInArgs = {
 
 /** Write operations. */
 export type MutationSignOutArgs = {
+  clearSessions?: InputMaybe<ClearSessions>;
   upstream?: InputMaybe<Upstream>;
 };
 
@@ -1100,6 +1112,8 @@ export type RehiveUser = User & {
 
 /** A password reset with the token the upstream sent by e-mail. */
 export type ResetPasswordInput = {
+  /** REHIVE only: which of the user's Rehive sessions and tokens end with the reset. Omitted: TEMPORARY (Rehive's default: every token with an expiry). Refused for HR (BAD_USER_INPUT). */
+  clearSessions?: InputMaybe<ClearSessions>;
   /** The new password, sent once (the gateway adds the confirmation field the upstream wants). */
   newPassword: Scalars['String']['input'];
   /** The reset token from the e-mail. */
@@ -1300,6 +1314,7 @@ export type ResolversTypes = {
   BadgeStatusChange: BadgeStatusChange;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangePasswordInput: ChangePasswordInput;
+  ClearSessions: ClearSessions;
   Company: ResolverTypeWrapper<CompanyRecordModel>;
   CompanyConnection: ResolverTypeWrapper<ForensicCompanyPageModel>;
   CompanyEdge: ResolverTypeWrapper<Omit<CompanyEdge, 'node'> & { node: ResolversTypes['Company'] }>;

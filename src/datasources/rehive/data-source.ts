@@ -35,6 +35,9 @@ export interface RehiveShared {
   readonly auth: RehiveAuth;
 }
 
+/** Rehive's `clear_session_option`: which of the user's other sessions and tokens end too. */
+export type ClearSessionOption = 'all' | 'temporary' | 'none';
+
 /** The Register / company-register body (snake_case, only the fields the client gave). */
 export type RehiveRegistration = Record<string, unknown> & { password: string };
 
@@ -102,8 +105,18 @@ export class RehiveDataSource implements AccountDataSource {
     return this.newAccount(login, data);
   }
 
-  /** `POST /3/auth/logout/` for this session's token only. Skipped while MFA is pending: such a token dies with its challenge. */
-  async signOut(): Promise<void> {
+  /**
+   * `POST /3/auth/logout/`: this session's token ends, and with `temporary` or `all` the user's other
+   * sessions and tokens too. Ending only this session (`none`) is best effort: skipped while MFA is
+   * pending (such a token dies with its challenge), and a token already gone is fine. Clearing the
+   * others is what the caller asked for, so it goes the normal way: MFA_REQUIRED while a challenge
+   * is pending, and every failure reported.
+   */
+  async signOut(clearSessions: ClearSessionOption = 'none'): Promise<void> {
+    if (clearSessions !== 'none') {
+      expectSuccess(await this.call({ method: 'POST', path: '/3/auth/logout/', route: '/3/auth/logout/', body: { clear_session_option: clearSessions } }));
+      return;
+    }
     if (!this.account.state || this.account.state.mfa) return;
     const credentials = await this.account.read();
     if (!credentials) return;
@@ -147,10 +160,10 @@ export class RehiveDataSource implements AccountDataSource {
     return this.action('/3/auth/password/reset/', { user, company, force }, { fieldNames: PASSWORD_FIELDS });
   }
 
-  resetPassword(uid: string, token: string, newPassword: string): Promise<void> {
+  resetPassword(uid: string, token: string, newPassword: string, clearSessions: ClearSessionOption): Promise<void> {
     return this.action(
       '/3/auth/password/reset/confirm/',
-      { new_password: newPassword, uid, token, clear_session_option: 'temporary' },
+      { new_password: newPassword, uid, token, clear_session_option: clearSessions },
       { fieldNames: PASSWORD_FIELDS, messageField: 'token' },
     );
   }
@@ -275,12 +288,13 @@ export class RehiveDataSource implements AccountDataSource {
     this.me.clear();
   }
 
-  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  /** The calling token survives the change, whatever `clearSessions` says. */
+  async changePassword(currentPassword: string, newPassword: string, clearSessions: ClearSessionOption): Promise<void> {
     const response = await this.call({
       method: 'POST',
       path: '/3/auth/password/change/',
       route: '/3/auth/password/change/',
-      body: { old_password: currentPassword, new_password: newPassword, clear_session_option: 'temporary' },
+      body: { old_password: currentPassword, new_password: newPassword, clear_session_option: clearSessions },
     });
     expectSuccess(response, { fieldNames: PASSWORD_FIELDS });
   }
