@@ -68,6 +68,26 @@ export type AuthToken = {
   userId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Which Rehive tokens to list; Rehive applies it, and a token must match every field given. Rehive compares creation times to the millisecond. */
+export type AuthTokenFilter = {
+  /** Only tokens created after this instant. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only the token created at exactly this instant. */
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tokens created at or after this instant. */
+  createdAtOrAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tokens created at or before this instant. */
+  createdAtOrBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tokens created before this instant. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Leave out the token with this id (token key), e.g. the one this session uses (`RehiveUser.token`). */
+  excludeId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: only tokens that expire; false: only tokens that never expire. */
+  expires?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only the tokens with these ids (token keys; at most 100). An empty list matches no token. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** An access badge (a lenel badge record). */
 export type Badge = {
   __typename?: 'Badge';
@@ -869,6 +889,12 @@ export type QueryAuthTokenArgs = {
 
 
 /** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
+export type QueryAuthTokensArgs = {
+  filter?: InputMaybe<AuthTokenFilter>;
+};
+
+
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryBadgeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1110,6 +1136,12 @@ export type RehiveUser = User & {
   verified: Scalars['Boolean']['output'];
 };
 
+
+/** A Rehive platform user. */
+export type RehiveUserAuthTokensArgs = {
+  filter?: InputMaybe<AuthTokenFilter>;
+};
+
 /** A password reset with the token the upstream sent by e-mail. */
 export type ResetPasswordInput = {
   /** REHIVE only: which of the user's Rehive sessions and tokens end with the reset. Omitted: TEMPORARY (Rehive's default: every token with an expiry). Refused for HR (BAD_USER_INPUT). */
@@ -1306,6 +1338,7 @@ export type ResolversTypes = {
   AnalysisPermissions: ResolverTypeWrapper<AnalysisPermissions>;
   AnalysisPermissionsInput: AnalysisPermissionsInput;
   AuthToken: ResolverTypeWrapper<AuthTokenRecordModel>;
+  AuthTokenFilter: AuthTokenFilter;
   Badge: ResolverTypeWrapper<LenelBadgeRecordModel>;
   BadgeConnection: ResolverTypeWrapper<Omit<BadgeConnection, 'edges'> & { edges: Array<ResolversTypes['BadgeEdge']> }>;
   BadgeEdge: ResolverTypeWrapper<Omit<BadgeEdge, 'node'> & { node: ResolversTypes['Badge'] }>;
@@ -1368,6 +1401,7 @@ export type ResolversParentTypes = {
   AnalysisPermissions: AnalysisPermissions;
   AnalysisPermissionsInput: AnalysisPermissionsInput;
   AuthToken: AuthTokenRecordModel;
+  AuthTokenFilter: AuthTokenFilter;
   Badge: LenelBadgeRecordModel;
   BadgeConnection: Omit<BadgeConnection, 'edges'> & { edges: Array<ResolversParentTypes['BadgeEdge']> };
   BadgeEdge: Omit<BadgeEdge, 'node'> & { node: ResolversParentTypes['Badge'] };
@@ -1639,7 +1673,7 @@ export type PageInfoResolvers<ContextType = GatehouseContext, ParentType extends
 
 export type QueryResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   authToken?: Resolver<Maybe<ResolversTypes['AuthToken']>, ParentType, ContextType, RequireFields<QueryAuthTokenArgs, 'id'>>;
-  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType>;
+  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType, Partial<QueryAuthTokensArgs>>;
   badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType, RequireFields<QueryBadgeArgs, 'id'>>;
   badges?: Resolver<Maybe<ResolversTypes['BadgeConnection']>, ParentType, ContextType, RequireFields<QueryBadgesArgs, 'first'>>;
   companies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
@@ -1656,7 +1690,7 @@ export type QueryResolvers<ContextType = GatehouseContext, ParentType extends Re
 };
 
 export type RehiveUserResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['RehiveUser'] = ResolversParentTypes['RehiveUser']> = {
-  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType>;
+  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType, Partial<RehiveUserAuthTokensArgs>>;
   birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

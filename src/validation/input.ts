@@ -14,7 +14,9 @@ export class InputCheck {
   private readonly errors: FieldErrors = {};
 
   add(field: string, message: string): this {
-    (this.errors[field] ??= []).push(message);
+    const messages = (this.errors[field] ??= []);
+    // A list input (`ids`) can fail the same way several times: say it once.
+    if (!messages.includes(message)) messages.push(message);
     return this;
   }
 
@@ -42,6 +44,12 @@ export class InputCheck {
 
   maxItems(field: string, value: readonly unknown[] | null | undefined, max: number): this {
     if (value != null && value.length > max) this.add(field, `Ensure this field has no more than ${max} ${max === 1 ? 'item' : 'items'}.`);
+    return this;
+  }
+
+  /** An instant (ISO 8601) an upstream takes as epoch milliseconds, which cannot say "before 1970". */
+  sinceEpoch(field: string, value: string | null | undefined): this {
+    if (value != null && !(Date.parse(value) >= 0)) this.add(field, 'Must not be before 1970-01-01T00:00:00.000Z.');
     return this;
   }
 

@@ -25,6 +25,35 @@ const PASSWORD_FIELDS = {
 };
 const TOKEN_FIELDS = { duration: 'durationSeconds' };
 
+/** A filter on the caller's token list: instants as ISO 8601, ids as token keys (checked as `word`). */
+export interface TokenFilter {
+  createdAt?: string | null;
+  createdAfter?: string | null;
+  createdAtOrAfter?: string | null;
+  createdBefore?: string | null;
+  createdAtOrBefore?: string | null;
+  /** true: only tokens with an expiry */
+  expires?: boolean | null;
+  ids?: readonly string[] | null;
+  excludeId?: string | null;
+}
+
+/** The list filters of the original document (django-filter lookups on `created`). */
+const CREATED_PARAMS = {
+  createdAt: 'created',
+  createdAfter: 'created__gt',
+  createdAtOrAfter: 'created__gte',
+  createdBefore: 'created__lt',
+  createdAtOrBefore: 'created__lte',
+} as const;
+const TOKEN_FILTER_FIELDS = {
+  ...Object.fromEntries(Object.entries(CREATED_PARAMS).map(([field, param]) => [param, field])),
+  expires__isnull: 'expires',
+  token_key: 'ids',
+  token_key__in: 'ids',
+  token_key__exclude: 'excludeId',
+};
+
 /** Rehive's documented challenge lifetime; its challenge object carries only `created`. */
 const CHALLENGE_LIFETIME_MS = 10 * 60 * 1000;
 const KNOWN_AUTHENTICATOR_TYPES = new Set(['totp', 'sms', 'static']);
@@ -70,14 +99,8 @@ export class RehiveDataSource implements AccountDataSource {
     { batch: false },
   );
 
-  private readonly tokens = new Memo(async () => {
-    const response = await this.call({ method: 'GET', path: '/3/auth/tokens/', route: '/3/auth/tokens/' });
-    const data = successData<RehiveTokenRecord[]>(response, [200]);
-    if (!Array.isArray(data)) throw upstreamError('rehive', 'sent a malformed list');
-    const tokens = data.map((record) => this.tokenRecord(record, null));
-    for (const token of tokens) this.tokenById.prime(token.id, token);
-    return tokens;
-  });
+  /** Token lists by their query string: one read per distinct filter per request. */
+  private readonly tokenLists = new Map<string, Memo<AuthTokenRecord[]>>();
 
   private readonly tokenById = new DataLoader<string, AuthTokenRecord | null>((keys) => Promise.all(keys.map((key) => this.fetchToken(key))), { batch: false });
 
@@ -299,8 +322,18 @@ export class RehiveDataSource implements AccountDataSource {
     expectSuccess(response, { fieldNames: PASSWORD_FIELDS });
   }
 
-  listTokens(): Promise<AuthTokenRecord[]> {
-    return this.tokens.get();
+  /** The caller's tokens that match `filter` (applied by Rehive). */
+  listTokens(filter: TokenFilter = {}): Promise<AuthTokenRecord[]> {
+    // An empty `token_key__in` is no filter at all for django-filter: an empty list of ids matches nothing.
+    if (filter.ids?.length === 0) return Promise.resolve([]);
+    const query = tokenQuery(filter);
+    const key = new URLSearchParams(query).toString();
+    let list = this.tokenLists.get(key);
+    if (!list) {
+      list = new Memo(() => this.fetchTokens(query));
+      this.tokenLists.set(key, list);
+    }
+    return list.get();
   }
 
   /** null when no such token of the caller. `key` must already be checked (`word`). */
@@ -318,7 +351,7 @@ export class RehiveDataSource implements AccountDataSource {
     });
     const data = successData<RehiveSessionData>(response, [201, 200], { fieldNames: TOKEN_FIELDS });
     if (!isRecord(data) || typeof data.token !== 'string') throw upstreamError('rehive', 'sent a malformed response');
-    this.tokens.clear();
+    this.tokenLists.clear();
     const key = data.token.slice(0, 8);
     return { ...this.tokenRecord({ token_key: key, label: null, expires: data.expires, created: data.created }, data.token), userId: data.user?.id ?? this.userId() };
   }
@@ -328,7 +361,7 @@ export class RehiveDataSource implements AccountDataSource {
     const own = await this.upstream.auth.credentials(this.account);
     const response = await this.call({ method: 'DELETE', path: upstreamPath('/3/auth/tokens/{id}/', { id: [key, 'word'] }), route: '/3/auth/tokens/:key/' });
     expectSuccess(response, { what: 'The token' });
-    this.tokens.clear();
+    this.tokenLists.clear();
     this.tokenById.clear(key).prime(key, null);
     if (own.token.startsWith(key)) await this.account.expire();
   }
@@ -346,6 +379,15 @@ export class RehiveDataSource implements AccountDataSource {
     const record = successData<RehiveAuthenticatorRecord>(response, [200]);
     if (!isRecord(record) || typeof record.id !== 'string') throw upstreamError('rehive', 'sent a malformed response');
     return mask(record);
+  }
+
+  private async fetchTokens(query: Record<string, string>): Promise<AuthTokenRecord[]> {
+    const response = await this.call({ method: 'GET', path: '/3/auth/tokens/', route: '/3/auth/tokens/', query });
+    const data = successData<RehiveTokenRecord[]>(response, [200], { fieldNames: TOKEN_FILTER_FIELDS });
+    if (!Array.isArray(data)) throw upstreamError('rehive', 'sent a malformed list');
+    const tokens = data.map((record) => this.tokenRecord(record, null));
+    for (const token of tokens) this.tokenById.prime(token.id, token);
+    return tokens;
   }
 
   private async fetchToken(key: string): Promise<AuthTokenRecord | null> {
@@ -375,6 +417,21 @@ export class RehiveDataSource implements AccountDataSource {
   private call(request: UpstreamRequest, access: RehiveAccess = 'token'): Promise<UpstreamResponse> {
     return this.upstream.auth.call(this.account, request, access);
   }
+}
+
+/** Rehive's token-list parameters; its filters take instants as epoch milliseconds only (an ISO string is a 400). */
+function tokenQuery(filter: TokenFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [field, param] of Object.entries(CREATED_PARAMS)) {
+    const instant = filter[field as keyof typeof CREATED_PARAMS];
+    if (instant != null) query[param] = String(Date.parse(instant));
+  }
+  if (filter.expires != null) query.expires__isnull = String(!filter.expires);
+  const ids = filter.ids ?? [];
+  if (ids.length === 1) query.token_key = ids[0]!;
+  else if (ids.length > 1) query.token_key__in = ids.join(',');
+  if (filter.excludeId != null) query.token_key__exclude = filter.excludeId;
+  return query;
 }
 
 /** `data` of a success envelope, or the mapped error. */

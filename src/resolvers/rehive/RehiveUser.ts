@@ -1,6 +1,7 @@
 import type { RehiveUserRecord } from '../../datasources/rehive/records.js';
 import type { MaritalStatus, RehiveGender, RehiveUserResolvers, Title } from '../../generated/graphql.js';
 import { fullName } from '../user.js';
+import { tokenFilter } from './token-filter.js';
 
 /** Rehive's lower-case choice → the GraphQL enum value; null when unset or a value the schema does not know. */
 const choice =
@@ -41,5 +42,5 @@ export const RehiveUser: RehiveUserResolvers = {
   groups: (user: RehiveUserRecord) => user.groups.map((group) => group.name),
   // The same loaders as the root fields: one upstream read each per request.
   mfaAuthenticators: (_, __, { rehive }) => rehive.listAuthenticators(),
-  authTokens: (_, __, { rehive }) => rehive.listTokens(),
+  authTokens: (_, { filter }, { rehive }) => rehive.listTokens(tokenFilter(filter)),
 };

@@ -8,6 +8,7 @@ import { linkAccount } from '../session.js';
 import { MfaAuthenticator } from './MfaAuthenticator.js';
 import { companyRegistration, registration, registrationLogin } from './registration.js';
 import { RehiveUser } from './RehiveUser.js';
+import { tokenFilter } from './token-filter.js';
 
 /** One-time codes are short; e-mailed keys and reset tokens are longer, but never this long. */
 const MAX_CODE = 24;
@@ -16,7 +17,7 @@ const MAX_LOGIN = 254;
 const MAX_COMPANY = 100;
 
 const Query: QueryResolvers = {
-  authTokens: (_, __, { rehive }) => rehive.listTokens(),
+  authTokens: (_, { filter }, { rehive }) => rehive.listTokens(tokenFilter(filter)),
   authToken: (_, { id }, { rehive }) => {
     new InputCheck().param('id', id, 'word').done();
     return rehive.getToken(id);
