@@ -186,14 +186,14 @@ export type ClearSessions =
   /** Every other token of the user that has an expiry: login sessions (other devices, other Gatehouse sessions) and API tokens made with a duration. Permanent API tokens survive. */
   | 'TEMPORARY';
 
-/** A forensic (Oz) company. */
+/** A company: a forensic (Oz) company, or a Rehive user's company. */
 export type Company = {
   __typename?: 'Company';
   /** The company id (a UUID on forensic, an identifier on Rehive). */
   id: Scalars['ID']['output'];
   /** Whether the company is being deleted. */
   inDeletion?: Maybe<Scalars['Boolean']['output']>;
-  /** Company name. */
+  /** Company name. Rehive: read from Rehive's company endpoint (`GET /3/company/`) only when asked for, once per request; null when Rehive refuses to show it. */
   name?: Maybe<Scalars['String']['output']>;
   /** The upstream the company belongs to. */
   upstream: Upstream;

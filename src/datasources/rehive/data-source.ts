@@ -80,6 +80,15 @@ export type RehiveRegistration = Record<string, unknown> & { password: string };
 export class RehiveDataSource implements AccountDataSource {
   private readonly me = new Memo(async () => userOf(successData<{ user: RehiveUserRecord }>(await this.call({ method: 'GET', path: '/3/auth/', route: '/3/auth/' }), [200])));
 
+  /** `GET /3/company/`: the auth API names the user's company only by its id; this is where its name is. */
+  private readonly company = new Memo(async () => {
+    const response = await this.call({ method: 'GET', path: '/3/company/', route: '/3/company/' });
+    // Refused (not permitted to read the company, or gone): no name, rather than an error.
+    if (response.status === 403 || response.status === 404) return null;
+    const data = successData<unknown>(response, [200]);
+    return isRecord(data) && typeof data.id === 'string' ? { id: data.id, name: typeof data.name === 'string' ? data.name : null } : null;
+  });
+
   private readonly authenticators = new Memo(async () => {
     const path = '/3/auth/mfa/authenticators/';
     const records = await readAllPages<RehiveAuthenticatorRecord>(
@@ -250,6 +259,12 @@ export class RehiveDataSource implements AccountDataSource {
 
   getMe(): Promise<RehiveUserRecord> {
     return this.me.get();
+  }
+
+  /** The name of the caller's company `id`; null when Rehive refuses to say. One read per request. */
+  async getCompanyName(id: string): Promise<string | null> {
+    const company = await this.company.get();
+    return company?.id === id ? company.name : null;
   }
 
   /** Every authenticator of the caller (masked). Readable while a challenge is pending, as Rehive allows. */

@@ -45,7 +45,7 @@ describe('a Rehive user registers, turns MFA on and signs in with it', () => {
 
     const me = `{ viewer { rehive { email fullName emailVerified verified company { id upstream name } groups } } }`;
     expect((await stack.gql(me, {}, { token })).body.data).toEqual({
-      viewer: { rehive: { email, fullName: 'Nia Okafor', emailVerified: false, verified: false, company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE', name: null }, groups: ['user'] } },
+      viewer: { rehive: { email, fullName: 'Nia Okafor', emailVerified: false, verified: false, company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE', name: 'Gatehouse demo' }, groups: ['user'] } },
     });
 
     const key = stack.rehive.outbox.latest(email, 'email_verification')!.data.key!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REHIVE_DEMO_COMPANY } from '../../../src/emulators/demo-logins.js';
-import { startStack, type Stack } from '../../helpers/stack.js';
+import { codes, startStack, type Stack } from '../../helpers/stack.js';
 
 const PROFILE_FIELDS = `id email firstName middleName lastName idNumber birthDate language gender title maritalStatus nationality residency timezone`;
 
@@ -87,5 +87,42 @@ describe('a Rehive user reads their whole profile', () => {
         },
       },
     });
+  });
+});
+
+describe("a Rehive user's company name", () => {
+  let stack: Stack;
+  let token: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ hr: false, lenel: false, forensic: false });
+    token = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: REHIVE_DEMO_COMPANY });
+  });
+  afterAll(() => stack.close());
+
+  it('is read from GET /3/company/ once per request, and only when a query asks for it', async () => {
+    stack.rehive.server.clearLog();
+    const named = await stack.gql(`{ viewer { rehive { company { id upstream name } again: company { name } } } }`, {}, { token });
+    expect(named.body).toEqual({
+      data: { viewer: { rehive: { company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE', name: 'Gatehouse demo' }, again: { name: 'Gatehouse demo' } } } },
+    });
+    expect(stack.rehive.server.count('GET', '/3/company/')).toBe(1);
+
+    stack.rehive.server.clearLog();
+    const unnamed = await stack.gql(`{ viewer { rehive { company { id upstream } } } }`, {}, { token });
+    expect(unnamed.body).toEqual({ data: { viewer: { rehive: { company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE' } } } } });
+    expect(stack.rehive.server.count('GET', '/3/company/')).toBe(0);
+  });
+
+  it('is null when Rehive refuses to show the company, and an error of its own when Rehive fails', async () => {
+    // 403 for the first read; 503 for the next one and both its retries.
+    stack.rehive.server.addFault({ path: '/3/company/', sequence: [403, 503, 503, 503] });
+    const refused = await stack.gql(`{ viewer { rehive { email company { id name } } } }`, {}, { token });
+    expect(refused.body).toEqual({ data: { viewer: { rehive: { email: 'demo@rehive.example.com', company: { id: REHIVE_DEMO_COMPANY, name: null } } } } });
+
+    const failed = await stack.gql(`{ viewer { rehive { email company { id name } } } }`, {}, { token });
+    expect(failed.body.data).toEqual({ viewer: { rehive: { email: 'demo@rehive.example.com', company: { id: REHIVE_DEMO_COMPANY, name: null } } } });
+    expect(failed.body.errors!.map((e) => [e.path, e.extensions])).toEqual([[['viewer', 'rehive', 'company', 'name'], { code: 'UPSTREAM_UNAVAILABLE', upstream: 'REHIVE' }]]);
+    expect(codes(await stack.gql(`{ viewer { rehive { company { name } } } }`, {}, { token }))).toEqual([]);
   });
 });
