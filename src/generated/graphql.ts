@@ -498,6 +498,8 @@ export type LeaveType =
 /** An upstream account linked into the session. */
 export type LinkedAccount = {
   __typename?: 'LinkedAccount';
+  /** When the account stops working unless its owner signs in to the upstream again, as last known; null when unknown or never. REHIVE: the expiry of the session's Rehive token. HR and LENEL: when the refresh token expires (until then the gateway renews the short-lived access token by itself). FORENSIC: the expiry Oz announced for its sliding session at sign-in or at the gateway's last refresh; every use moves it later, so the session usually outlives it. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the account was linked. */
   linkedAt: Scalars['DateTime']['output'];
   /** The login used to sign in (username, e-mail or mobile). */
@@ -1128,6 +1130,8 @@ export type RehiveUser = User & {
   timezone?: Maybe<Scalars['String']['output']>;
   /** Title, or null when not set. */
   title?: Maybe<Title>;
+  /** The Rehive token this session uses, as Rehive's `GET /3/auth/` describes it (its id, creation and expiry; never its secret), or null when Rehive does not say. */
+  token?: Maybe<AuthToken>;
   /** Always REHIVE. */
   upstream: Upstream;
   /** Username. */
@@ -1604,6 +1608,7 @@ export type LeaveRequestEdgeResolvers<ContextType = GatehouseContext, ParentType
 };
 
 export type LinkedAccountResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['LinkedAccount'] = ResolversParentTypes['LinkedAccount']> = {
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mfaPending?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1714,6 +1719,7 @@ export type RehiveUserResolvers<ContextType = GatehouseContext, ParentType exten
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['Title']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['AuthToken']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -54,7 +54,7 @@ export class ForensicDataSource implements AccountDataSource {
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<OzCredentials>> {
     const { credentials, user } = await this.upstream.auth.obtain(login, password);
     const profile = toUserRecord(user);
-    return { upstream: 'forensic', login, userId: profile.user_id, roles: [profile.role], mfa: null, credentials, profile };
+    return { upstream: 'forensic', login, userId: profile.user_id, roles: [profile.role], mfa: null, expiresAt: credentials.expiresAt, credentials, profile };
   }
 
   /** null when it does not exist. `id` must already be checked as a UUID. */

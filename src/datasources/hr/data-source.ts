@@ -6,7 +6,7 @@ import { readAllPages } from '../core/pagination.js';
 import { upstreamPath } from '../core/path.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
 import { drfError, isNotFound } from '../drf/errors.js';
-import type { JwtCredentials, SimpleJwtAuth } from '../drf/simplejwt.js';
+import { refreshExpiry, type JwtCredentials, type SimpleJwtAuth } from '../drf/simplejwt.js';
 import type { HrLeaveRequestRecord, HrLeaveStatus, HrLeaveType, HrUserRecord } from './records.js';
 
 /** Upstream field → GraphQL input field, for `fieldErrors`. */
@@ -70,7 +70,7 @@ export class HrDataSource implements AccountDataSource {
   /** The login e-mail is passed through unchanged: stock Django matches it exactly as stored. */
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
     const { access, refresh, userId } = await this.upstream.auth.obtain(login, password);
-    return { upstream: 'hr', login, userId, roles: [], mfa: null, credentials: { access, refresh } };
+    return { upstream: 'hr', login, userId, roles: [], mfa: null, expiresAt: refreshExpiry({ access, refresh }), credentials: { access, refresh } };
   }
 
   getMe(): Promise<HrUserRecord> {

@@ -78,7 +78,8 @@ export type RehiveRegistration = Record<string, unknown> & { password: string };
  * root fields share reads.
  */
 export class RehiveDataSource implements AccountDataSource {
-  private readonly me = new Memo(async () => userOf(successData<{ user: RehiveUserRecord }>(await this.call({ method: 'GET', path: '/3/auth/', route: '/3/auth/' }), [200])));
+  /** `GET /3/auth/`: the user, and the calling token. */
+  private readonly authState = new Memo(async () => successData<{ user: RehiveUserRecord; token?: unknown }>(await this.call({ method: 'GET', path: '/3/auth/', route: '/3/auth/' }), [200]));
 
   /** `GET /3/company/`: the auth API names the user's company only by its id; this is where its name is. */
   private readonly company = new Memo(async () => {
@@ -230,6 +231,7 @@ export class RehiveDataSource implements AccountDataSource {
         login,
         userId: data.user.id,
         roles: [],
+        expiresAt: credentials.expires,
         credentials,
         mfa: {
           challengeId: challenge.id,
@@ -240,7 +242,7 @@ export class RehiveDataSource implements AccountDataSource {
     }
     // Login returns only the user's id; registration the whole user.
     const user = Array.isArray(data.user.groups) ? (data.user as RehiveUserRecord) : await this.userWithToken(credentials.token);
-    return { upstream: 'rehive', login, userId: user.id, roles: groupNames(user), credentials, mfa: null };
+    return { upstream: 'rehive', login, userId: user.id, roles: groupNames(user), expiresAt: credentials.expires, credentials, mfa: null };
   }
 
   private async userWithToken(token: string): Promise<RehiveUserRecord> {
@@ -257,8 +259,14 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
 
-  getMe(): Promise<RehiveUserRecord> {
-    return this.me.get();
+  async getMe(): Promise<RehiveUserRecord> {
+    return userOf(await this.authState.get());
+  }
+
+  /** The session's own token as `GET /3/auth/` describes it (no secret); null when it does not. */
+  async getSessionToken(): Promise<AuthTokenRecord | null> {
+    const { token } = await this.authState.get();
+    return isRecord(token) && typeof token.token_key === 'string' ? this.tokenRecord(token as unknown as RehiveTokenRecord, null) : null;
   }
 
   /** The name of the caller's company `id`; null when Rehive refuses to say. One read per request. */
@@ -323,7 +331,7 @@ export class RehiveDataSource implements AccountDataSource {
 
   async verifyMobile(otp: string): Promise<void> {
     expectSuccess(await this.call({ method: 'POST', path: '/3/auth/mobile/verify/', route: '/3/auth/mobile/verify/', body: { otp } }), { messageField: 'otp' });
-    this.me.clear();
+    this.authState.clear();
   }
 
   /** The calling token survives the change, whatever `clearSessions` says. */

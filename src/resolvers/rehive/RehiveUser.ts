@@ -40,6 +40,8 @@ export const RehiveUser: RehiveUserResolvers = {
   mobileVerified: (user) => user.verification?.mobile === true,
   status: (user) => user.status ?? null,
   groups: (user: RehiveUserRecord) => user.groups.map((group) => group.name),
+  // From the same `GET /3/auth/` read as the user.
+  token: (_, __, { rehive }) => rehive.getSessionToken(),
   // The same loaders as the root fields: one upstream read each per request.
   mfaAuthenticators: (_, __, { rehive }) => rehive.listAuthenticators(),
   authTokens: (_, { filter }, { rehive }) => rehive.listTokens(tokenFilter(filter)),
