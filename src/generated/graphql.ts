@@ -635,6 +635,8 @@ export type Mutation = {
   verifyEmail: Scalars['Boolean']['output'];
   /** Verifies a new authenticator with a code from it. Rate limited. */
   verifyMfaAuthenticator: MfaAuthenticator;
+  /** Rehive's MFA verification as its document describes it: a code with a login challenge (what `completeMfaChallenge` does), with an authenticator (what `verifyMfaAuthenticator` does), with both, or alone; sent as given. Rehive takes exactly one of the two: both is BAD_USER_INPUT "Provide either a challenge or an authenticator, not both.", neither is BAD_USER_INPUT "A challenge or an authenticator is required." (`fieldErrors` on challengeId and authenticatorId). A solved challenge clears the session's pending MFA, as `completeMfaChallenge` does. Rate limited with the same counts as those two mutations: every form counts as a guess. */
+  verifyMfaCode: Scalars['Boolean']['output'];
   /** Verifies the mobile number with the OTP Rehive sent by SMS. Needs a linked rehive account; rate limited. */
   verifyMobile: Scalars['Boolean']['output'];
 };
@@ -831,6 +833,14 @@ export type MutationVerifyEmailArgs = {
 export type MutationVerifyMfaAuthenticatorArgs = {
   code: Scalars['String']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationVerifyMfaCodeArgs = {
+  authenticatorId?: InputMaybe<Scalars['ID']['input']>;
+  challengeId?: InputMaybe<Scalars['ID']['input']>;
+  code: Scalars['String']['input'];
 };
 
 
@@ -1668,6 +1678,7 @@ export type MutationResolvers<ContextType = GatehouseContext, ParentType extends
   updateLeaveRequest?: Resolver<ResolversTypes['LeaveRequest'], ParentType, ContextType, RequireFields<MutationUpdateLeaveRequestArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'key'>>;
   verifyMfaAuthenticator?: Resolver<ResolversTypes['MfaAuthenticator'], ParentType, ContextType, RequireFields<MutationVerifyMfaAuthenticatorArgs, 'code' | 'id'>>;
+  verifyMfaCode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyMfaCodeArgs, 'code'>>;
   verifyMobile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyMobileArgs, 'otp'>>;
 };
 

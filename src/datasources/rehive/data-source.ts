@@ -54,6 +54,13 @@ const TOKEN_FILTER_FIELDS = {
   token_key__exclude: 'excludeId',
 };
 
+/** Verify and deliver take a challenge or an authenticator, exactly one: Rehive's two refusals concern both fields. */
+const MFA_TARGET_MESSAGES = {
+  'Provide either a challenge or an authenticator, not both.': ['challengeId', 'authenticatorId'],
+  'A challenge or an authenticator is required.': ['challengeId', 'authenticatorId'],
+};
+const VERIFY_ERRORS = { fieldNames: { token: 'code', challenge: 'challengeId', authenticator: 'authenticatorId' }, messageField: 'code', messageFields: MFA_TARGET_MESSAGES };
+
 /** Rehive's documented challenge lifetime; its challenge object carries only `created`. */
 const CHALLENGE_LIFETIME_MS = 10 * 60 * 1000;
 const KNOWN_AUTHENTICATOR_TYPES = new Set(['totp', 'sms', 'static']);
@@ -315,13 +322,35 @@ export class RehiveDataSource implements AccountDataSource {
   async deliverMfaCode(challengeId: string | null, authenticatorId: string | null): Promise<void> {
     const body = { ...(challengeId ? { challenge: challengeId } : {}), ...(authenticatorId ? { authenticator: authenticatorId } : {}) };
     const response = await this.call({ method: 'POST', path: '/3/auth/mfa/deliver/', route: '/3/auth/mfa/deliver/', body }, 'mfa');
-    expectSuccess(response, { fieldNames: { challenge: 'challengeId', authenticator: 'authenticatorId' } });
+    expectSuccess(response, { fieldNames: { challenge: 'challengeId', authenticator: 'authenticatorId' }, messageFields: MFA_TARGET_MESSAGES });
+  }
+
+  /**
+   * `POST /3/auth/mfa/verify/` with whatever the client named, as the document allows: a challenge,
+   * an authenticator, both or neither (Rehive itself refuses the last two). A solved challenge is
+   * recorded as `completeMfaChallenge` records it; a named authenticator is read fresh afterwards.
+   */
+  async verifyMfaCode(code: string, challengeId: string | null, authenticatorId: string | null): Promise<void> {
+    const body = { token: code, ...(challengeId ? { challenge: challengeId } : {}), ...(authenticatorId ? { authenticator: authenticatorId } : {}) };
+    // As the MFA endpoints are: Rehive decides what a token with a pending challenge may verify.
+    const response = await this.call({ method: 'POST', path: '/3/auth/mfa/verify/', route: '/3/auth/mfa/verify/', body }, 'mfa');
+    expectSuccess(response, VERIFY_ERRORS);
+    if (authenticatorId) {
+      this.authenticators.clear();
+      this.authenticatorById.clear(authenticatorId);
+    }
+    if (challengeId && this.account.state?.mfa) await this.challengeSolved();
   }
 
   /** Solves the login challenge; the account's MFA state is cleared and its roles read. */
   async completeMfaChallenge(challengeId: string, code: string): Promise<AccountState> {
     const response = await this.call({ method: 'POST', path: '/3/auth/mfa/verify/', route: '/3/auth/mfa/verify/', body: { token: code, challenge: challengeId } }, 'mfa');
     expectSuccess(response, { fieldNames: { token: 'code', challenge: 'challengeId' }, messageField: 'code' });
+    return this.challengeSolved();
+  }
+
+  /** The login challenge is solved: the account's MFA state is cleared and its roles read. */
+  private async challengeSolved(): Promise<AccountState> {
     const solved = await this.account.update((account) => ({ ...account, mfa: null }));
     // Best effort: the challenge is solved whatever happens here; roles are filled at the next sign-in otherwise.
     const user = await this.getMe().catch(() => undefined);

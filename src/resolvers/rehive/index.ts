@@ -83,6 +83,18 @@ const Mutation: MutationResolvers = {
     new InputCheck().param('id', id, 'identifier').notBlank('code', code).maxLength('code', code, MAX_CODE).done();
     return guessCode(context, 'mfa-authenticator', accountTarget(context), () => context.rehive.verifyAuthenticator(id, code));
   },
+  verifyMfaCode: async (_, { code, challengeId, authenticatorId }, context) => {
+    new InputCheck()
+      .notBlank('code', code)
+      .maxLength('code', code, MAX_CODE)
+      .param('challengeId', challengeId, 'identifier')
+      .param('authenticatorId', authenticatorId, 'identifier')
+      .done();
+    // The same counts as completeMfaChallenge / verifyMfaAuthenticator: this form gives no extra guesses.
+    const kind = challengeId ? 'mfa-challenge' : 'mfa-authenticator';
+    await guessCode(context, kind, accountTarget(context), () => context.rehive.verifyMfaCode(code, challengeId ?? null, authenticatorId ?? null));
+    return true;
+  },
   deleteMfaAuthenticator: async (_, { id }, { rehive }) => {
     new InputCheck().param('id', id, 'identifier').done();
     await rehive.deleteAuthenticator(id);
