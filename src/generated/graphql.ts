@@ -22,6 +22,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO 8601 in UTC, e.g. `2019-12-02T10:00:00.000Z`. */
   DateTime: { input: string; output: string; }
+  /** A JSON object (any keys and JSON values), as the upstream keeps it. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 /** Which analyses a user may start. */
@@ -52,7 +54,7 @@ export type AnalysisPermissionsInput = {
 /** A credential handed out by an upstream. */
 export type AuthToken = {
   __typename?: 'AuthToken';
-  /** When the token was created. */
+  /** When the token was created. Forensic service tokens: Oz does not say, so this is the gateway's clock when Oz handed the token over (within the request that issued it). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the token expires, or null if it never does. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
@@ -62,6 +64,8 @@ export type AuthToken = {
   label?: Maybe<Scalars['String']['output']>;
   /** The token itself: set only in the response of the mutation that created it, never again. */
   secret?: Maybe<Scalars['String']['output']>;
+  /** Forensic: the Oz session the service token belongs to (Oz's `session_id`). Null for Rehive tokens. */
+  sessionId?: Maybe<Scalars['ID']['output']>;
   /** The upstream that issued it. */
   upstream: Upstream;
   /** The user the token belongs to. */
@@ -195,6 +199,8 @@ export type Company = {
   inDeletion?: Maybe<Scalars['Boolean']['output']>;
   /** Company name. Rehive: read from Rehive's company endpoint (`GET /3/company/`) only when asked for, once per request; null when Rehive refuses to show it. */
   name?: Maybe<Scalars['String']['output']>;
+  /** Forensic: the company's technical metadata as Oz keeps it (`{}` when none was given). Null for Rehive companies. */
+  technicalMetaData?: Maybe<Scalars['JSONObject']['output']>;
   /** The upstream the company belongs to. */
   upstream: Upstream;
 };
@@ -346,7 +352,7 @@ export type ForensicUser = User & {
   id: Scalars['ID']['output'];
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
-  /** Middle name. */
+  /** Middle name, as Oz holds it: an empty string when the user has none (Oz's own default), null only when Oz sends none. */
   middleName?: Maybe<Scalars['String']['output']>;
   /** The user's role, the same for API 5 and 6. */
   role: ForensicRole;
@@ -683,6 +689,7 @@ export type MutationCreateAuthTokenArgs = {
 /** Write operations. */
 export type MutationCreateCompanyArgs = {
   name: Scalars['String']['input'];
+  technicalMetaData?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 
@@ -1381,6 +1388,7 @@ export type ResolversTypes = {
   HrUser: ResolverTypeWrapper<HrUserRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LeaveRequest: ResolverTypeWrapper<HrLeaveRequestRecordModel>;
   LeaveRequestConnection: ResolverTypeWrapper<Omit<LeaveRequestConnection, 'edges'> & { edges: Array<ResolversTypes['LeaveRequestEdge']> }>;
   LeaveRequestEdge: ResolverTypeWrapper<Omit<LeaveRequestEdge, 'node'> & { node: ResolversTypes['LeaveRequest'] }>;
@@ -1439,6 +1447,7 @@ export type ResolversParentTypes = {
   HrUser: HrUserRecordModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   LeaveRequest: HrLeaveRequestRecordModel;
   LeaveRequestConnection: Omit<LeaveRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeaveRequestEdge']> };
   LeaveRequestEdge: Omit<LeaveRequestEdge, 'node'> & { node: ResolversParentTypes['LeaveRequest'] };
@@ -1474,6 +1483,7 @@ export type AuthTokenResolvers<ContextType = GatehouseContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
@@ -1506,6 +1516,7 @@ export type CompanyResolvers<ContextType = GatehouseContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inDeletion?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  technicalMetaData?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
 };
 
@@ -1594,6 +1605,10 @@ export type HrUserResolvers<ContextType = GatehouseContext, ParentType extends R
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
 
 export type LeaveRequestResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['LeaveRequest'] = ResolversParentTypes['LeaveRequest']> = {
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1775,6 +1790,7 @@ export type Resolvers<ContextType = GatehouseContext> = {
   ForensicUserConnection?: ForensicUserConnectionResolvers<ContextType>;
   ForensicUserEdge?: ForensicUserEdgeResolvers<ContextType>;
   HrUser?: HrUserResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   LeaveRequest?: LeaveRequestResolvers<ContextType>;
   LeaveRequestConnection?: LeaveRequestConnectionResolvers<ContextType>;
   LeaveRequestEdge?: LeaveRequestEdgeResolvers<ContextType>;

@@ -459,6 +459,7 @@ export class RehiveDataSource implements AccountDataSource {
       createdAt: isoFromMs(record.created),
       expiresAt: isoFromMs(record.expires),
       secret,
+      sessionId: null,
     };
   }
 

@@ -34,7 +34,7 @@ export const RehiveUser: RehiveUserResolvers = {
   nationality: (user) => user.nationality ?? null,
   residency: (user) => user.residency ?? null,
   timezone: (user) => user.timezone ?? null,
-  company: (user) => (user.company ? { id: user.company, upstream: 'rehive', name: null, inDeletion: null } : null),
+  company: (user) => (user.company ? { id: user.company, upstream: 'rehive', name: null, inDeletion: null, technicalMetaData: null } : null),
   verified: (user) => user.verified === true,
   emailVerified: (user) => user.verification?.email === true,
   mobileVerified: (user) => user.verification?.mobile === true,
