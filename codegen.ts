@@ -12,7 +12,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context.js#GatehouseContext',
-        scalars: { DateTime: 'string', Date: 'string' },
+        scalars: { DateTime: 'string', Date: 'string', JSONObject: 'Record<string, unknown>' },
         mapperTypeSuffix: 'Model',
         mappers: {
           Viewer: '../auth/session.js#ViewerSource',

@@ -28,6 +28,7 @@ export interface LinkedAccountView {
   roles: string[];
   linkedAt: string;
   mfaPending: boolean;
+  expiresAt: string | null;
 }
 
 export const linkedAccountView = (account: StoredAccount): LinkedAccountView => ({
@@ -37,6 +38,7 @@ export const linkedAccountView = (account: StoredAccount): LinkedAccountView => 
   roles: account.roles,
   linkedAt: new Date(account.linkedAt).toISOString(),
   mfaPending: account.mfa !== null,
+  expiresAt: account.expiresAt == null ? null : new Date(account.expiresAt).toISOString(),
 });
 
 /**
@@ -110,13 +112,15 @@ export class SessionService {
     return JSON.parse(this.sealer.open(account.credentials, `${sessionId}:${upstream}`)) as C;
   }
 
-  /** Writes refreshed credentials back, if the account is still linked. */
-  async saveCredentials<C>(sessionId: string, upstream: UpstreamName, credentials: C): Promise<void> {
-    await this.store.update(sessionId, (current) => {
+  /** Writes refreshed credentials back (and the account's new expiry, when given), if the account is still linked. */
+  async saveCredentials<C>(sessionId: string, upstream: UpstreamName, credentials: C, expiresAt?: number | null): Promise<Session | undefined> {
+    const record = await this.store.update(sessionId, (current) => {
       const account = current?.accounts[upstream];
       if (!current || !account) return current;
-      return { ...current, accounts: { ...current.accounts, [upstream]: { ...account, credentials: this.seal(sessionId, upstream, credentials) } } };
+      const refreshed = { ...account, credentials: this.seal(sessionId, upstream, credentials), ...(expiresAt !== undefined ? { expiresAt } : {}) };
+      return { ...current, accounts: { ...current.accounts, [upstream]: refreshed } };
     });
+    return record && this.toSession(record);
   }
 
   /** Changes an account's non-secret state (e.g. clears a solved MFA challenge). */
@@ -277,8 +281,10 @@ class SessionAccountSlot<C> implements AccountSlot<C> {
     return this.state ? this.service.credentials<C>(this.request.require().id, this.upstream) : undefined;
   }
 
-  async write(credentials: C): Promise<void> {
-    await this.service.saveCredentials(this.request.require().id, this.upstream, credentials);
+  async write(credentials: C, expiresAt?: number | null): Promise<void> {
+    const updated = await this.service.saveCredentials(this.request.require().id, this.upstream, credentials, expiresAt);
+    // The rest of the request (e.g. `viewer.accounts`) sees the new expiry.
+    if (updated?.accounts[this.upstream]) this.request.replace(updated);
   }
 
   /** Dead credentials sign the account out of the session. */

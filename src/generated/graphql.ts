@@ -22,6 +22,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO 8601 in UTC, e.g. `2019-12-02T10:00:00.000Z`. */
   DateTime: { input: string; output: string; }
+  /** A JSON object (any keys and JSON values), as the upstream keeps it. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 /** Which analyses a user may start. */
@@ -52,7 +54,7 @@ export type AnalysisPermissionsInput = {
 /** A credential handed out by an upstream. */
 export type AuthToken = {
   __typename?: 'AuthToken';
-  /** When the token was created. */
+  /** When the token was created. Forensic service tokens: Oz does not say, so this is the gateway's clock when Oz handed the token over (within the request that issued it). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the token expires, or null if it never does. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
@@ -62,10 +64,32 @@ export type AuthToken = {
   label?: Maybe<Scalars['String']['output']>;
   /** The token itself: set only in the response of the mutation that created it, never again. */
   secret?: Maybe<Scalars['String']['output']>;
+  /** Forensic: the Oz session the service token belongs to (Oz's `session_id`). Null for Rehive tokens. */
+  sessionId?: Maybe<Scalars['ID']['output']>;
   /** The upstream that issued it. */
   upstream: Upstream;
   /** The user the token belongs to. */
   userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Which Rehive tokens to list; Rehive applies it, and a token must match every field given. Rehive compares creation times to the millisecond. */
+export type AuthTokenFilter = {
+  /** Only tokens created after this instant. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only the token created at exactly this instant. */
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tokens created at or after this instant. */
+  createdAtOrAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tokens created at or before this instant. */
+  createdAtOrBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only tokens created before this instant. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Leave out the token with this id (token key), e.g. the one this session uses (`RehiveUser.token`). */
+  excludeId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: only tokens that expire; false: only tokens that never expire. */
+  expires?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only the tokens with these ids (token keys; at most 100). An empty list matches no token. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** An access badge (a lenel badge record). */
@@ -147,6 +171,8 @@ export type BadgeStatusChange =
 
 /** A password change for the signed-in account. */
 export type ChangePasswordInput = {
+  /** REHIVE only: which of the user's other Rehive sessions and tokens end with the change; the session that changes the password keeps working. Omitted: TEMPORARY (Rehive's default: every other token with an expiry). Refused for HR (BAD_USER_INPUT): HR tokens issued before the change keep working until they expire. */
+  clearSessions?: InputMaybe<ClearSessions>;
   /** The current password. */
   currentPassword: Scalars['String']['input'];
   /** The new password, sent once. */
@@ -155,15 +181,26 @@ export type ChangePasswordInput = {
   upstream: Upstream;
 };
 
-/** A forensic (Oz) company. */
+/** Which of the user's other Rehive sessions and tokens end as well (Rehive's `clear_session_option`). Rehive only. */
+export type ClearSessions =
+  /** Every other login session and every API token of the user, the permanent ones (made without a duration) included. */
+  | 'ALL'
+  /** No other session or token. */
+  | 'NONE'
+  /** Every other token of the user that has an expiry: login sessions (other devices, other Gatehouse sessions) and API tokens made with a duration. Permanent API tokens survive. */
+  | 'TEMPORARY';
+
+/** A company: a forensic (Oz) company, or a Rehive user's company. */
 export type Company = {
   __typename?: 'Company';
   /** The company id (a UUID on forensic, an identifier on Rehive). */
   id: Scalars['ID']['output'];
   /** Whether the company is being deleted. */
   inDeletion?: Maybe<Scalars['Boolean']['output']>;
-  /** Company name. */
+  /** Company name. Rehive: read from Rehive's company endpoint (`GET /3/company/`) only when asked for, once per request; null when Rehive refuses to show it. */
   name?: Maybe<Scalars['String']['output']>;
+  /** Forensic: the company's technical metadata as Oz keeps it (`{}` when none was given). Null for Rehive companies. */
+  technicalMetaData?: Maybe<Scalars['JSONObject']['output']>;
   /** The upstream the company belongs to. */
   upstream: Upstream;
 };
@@ -315,7 +352,7 @@ export type ForensicUser = User & {
   id: Scalars['ID']['output'];
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
-  /** Middle name. */
+  /** Middle name, as Oz holds it: an empty string when the user has none (Oz's own default), null only when Oz sends none. */
   middleName?: Maybe<Scalars['String']['output']>;
   /** The user's role, the same for API 5 and 6. */
   role: ForensicRole;
@@ -467,6 +504,8 @@ export type LeaveType =
 /** An upstream account linked into the session. */
 export type LinkedAccount = {
   __typename?: 'LinkedAccount';
+  /** When the account stops working unless its owner signs in to the upstream again, as last known; null when unknown or never. REHIVE: the expiry of the session's Rehive token. HR and LENEL: when the refresh token expires (until then the gateway renews the short-lived access token by itself). FORENSIC: the expiry Oz announced for its sliding session at sign-in or at the gateway's last refresh; every use moves it later, so the session usually outlives it. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the account was linked. */
   linkedAt: Scalars['DateTime']['output'];
   /** The login used to sign in (username, e-mail or mobile). */
@@ -590,11 +629,11 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** Signs in to one upstream. Without a session it creates one; with a valid session it links the account into it and rotates the session token. Public and rate limited. */
   signIn: SignInPayload;
-  /** Signs out of one upstream (its tokens are deleted; REHIVE also calls Rehive's logout), or with no argument ends the whole session. */
+  /** Signs out of one upstream (its tokens are deleted; REHIVE also calls Rehive's logout), or with no upstream ends the whole session. */
   signOut: Scalars['Boolean']['output'];
   /** Activates or deactivates a badge. Needs a linked lenel account with the operator role. */
   updateBadgeStatus: Badge;
-  /** Replaces the caller's HR profile fields. Needs a linked hr account. */
+  /** Replaces the caller's HR profile fields (the HR backend's full update, sent with the profile's id and current e-mail: the e-mail cannot be changed through Gatehouse). Needs a linked hr account. */
   updateHrProfile: HrUser;
   /** Replaces a pending leave request's fields. Needs a linked hr account. */
   updateLeaveRequest: LeaveRequest;
@@ -602,6 +641,8 @@ export type Mutation = {
   verifyEmail: Scalars['Boolean']['output'];
   /** Verifies a new authenticator with a code from it. Rate limited. */
   verifyMfaAuthenticator: MfaAuthenticator;
+  /** Rehive's MFA verification as its document describes it: a code with a login challenge (what `completeMfaChallenge` does), with an authenticator (what `verifyMfaAuthenticator` does), with both, or alone; sent as given. Rehive takes exactly one of the two: both is BAD_USER_INPUT "Provide either a challenge or an authenticator, not both.", neither is BAD_USER_INPUT "A challenge or an authenticator is required." (`fieldErrors` on challengeId and authenticatorId). A solved challenge clears the session's pending MFA, as `completeMfaChallenge` does. Rate limited with the same counts as those two mutations: every form counts as a guess. */
+  verifyMfaCode: Scalars['Boolean']['output'];
   /** Verifies the mobile number with the OTP Rehive sent by SMS. Needs a linked rehive account; rate limited. */
   verifyMobile: Scalars['Boolean']['output'];
 };
@@ -648,6 +689,7 @@ export type MutationCreateAuthTokenArgs = {
 /** Write operations. */
 export type MutationCreateCompanyArgs = {
   name: Scalars['String']['input'];
+  technicalMetaData?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 
@@ -729,6 +771,7 @@ export type MutationRequestAccountDeletionArgs = {
 /** Write operations. */
 export type MutationRequestPasswordResetArgs = {
   company?: InputMaybe<Scalars['String']['input']>;
+  force?: InputMaybe<Scalars['Boolean']['input']>;
   login: Scalars['String']['input'];
   upstream: Upstream;
 };
@@ -762,6 +805,7 @@ export type MutationSignInArgs = {
 
 /** Write operations. */
 export type MutationSignOutArgs = {
+  clearSessions?: InputMaybe<ClearSessions>;
   upstream?: InputMaybe<Upstream>;
 };
 
@@ -796,6 +840,14 @@ export type MutationVerifyEmailArgs = {
 export type MutationVerifyMfaAuthenticatorArgs = {
   code: Scalars['String']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/** Write operations. */
+export type MutationVerifyMfaCodeArgs = {
+  authenticatorId?: InputMaybe<Scalars['ID']['input']>;
+  challengeId?: InputMaybe<Scalars['ID']['input']>;
+  code: Scalars['String']['input'];
 };
 
 
@@ -852,6 +904,12 @@ export type Query = {
 /** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
 export type QueryAuthTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
+export type QueryAuthTokensArgs = {
+  filter?: InputMaybe<AuthTokenFilter>;
 };
 
 
@@ -969,7 +1027,7 @@ export type RegisterCompanyInput = {
   privacyPolicy?: InputMaybe<Scalars['Boolean']['input']>;
   /** Country of residence, an ISO 3166 alpha-2 code. */
   residency?: InputMaybe<Scalars['String']['input']>;
-  /** Lifetime of the new session in seconds. */
+  /** Not accepted: Rehive's company registration takes no session duration (the session lasts Rehive's default, 10 hours). Kept so that existing clients still validate; any value is BAD_USER_INPUT. */
   sessionDurationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Whether the user accepted the terms and conditions. */
   termsAndConditions?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1015,7 +1073,7 @@ export type RegisterInput = {
   privacyPolicy?: InputMaybe<Scalars['Boolean']['input']>;
   /** Country of residence, an ISO 3166 alpha-2 code. */
   residency?: InputMaybe<Scalars['String']['input']>;
-  /** Lifetime of the new session in seconds. */
+  /** Lifetime of the new session in seconds (0 or more). 0 or omitted: Rehive's default, 36,000 s (10 hours). A negative value is BAD_USER_INPUT. */
   sessionDurationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Whether the user accepted the terms and conditions. */
   termsAndConditions?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1043,6 +1101,8 @@ export type RehiveUser = User & {
   __typename?: 'RehiveUser';
   /** The user's API tokens (without secrets). */
   authTokens?: Maybe<Array<AuthToken>>;
+  /** Date of birth. */
+  birthDate?: Maybe<Scalars['Date']['output']>;
   /** The user's Rehive company. */
   company?: Maybe<Company>;
   /** E-mail address. */
@@ -1055,20 +1115,40 @@ export type RehiveUser = User & {
   firstName?: Maybe<Scalars['String']['output']>;
   /** First and last name joined, or the e-mail/username when both are empty. */
   fullName: Scalars['String']['output'];
+  /** Gender, or null when not set. */
+  gender?: Maybe<RehiveGender>;
   /** The names of the user's groups. */
   groups: Array<Scalars['String']['output']>;
   /** The Rehive user id (UUID). */
   id: Scalars['ID']['output'];
+  /** National id number. */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** Language code. */
+  language?: Maybe<Scalars['String']['output']>;
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
+  /** Marital status, or null when not set. */
+  maritalStatus?: Maybe<MaritalStatus>;
   /** The user's MFA authenticators (secrets masked). */
   mfaAuthenticators?: Maybe<Array<MfaAuthenticator>>;
+  /** Middle name, as Rehive holds it (an empty string when none was given). */
+  middleName?: Maybe<Scalars['String']['output']>;
   /** Mobile number. */
   mobile?: Maybe<Scalars['String']['output']>;
   /** Whether the mobile number is verified. */
   mobileVerified: Scalars['Boolean']['output'];
+  /** Nationality, an ISO 3166 alpha-2 code. */
+  nationality?: Maybe<Scalars['String']['output']>;
+  /** Country of residence, an ISO 3166 alpha-2 code. */
+  residency?: Maybe<Scalars['String']['output']>;
   /** Rehive's status of the user (pending, verified, incomplete, declined, paused, obsolete). */
   status?: Maybe<Scalars['String']['output']>;
+  /** Time zone name. */
+  timezone?: Maybe<Scalars['String']['output']>;
+  /** Title, or null when not set. */
+  title?: Maybe<Title>;
+  /** The Rehive token this session uses, as Rehive's `GET /3/auth/` describes it (its id, creation and expiry; never its secret), or null when Rehive does not say. */
+  token?: Maybe<AuthToken>;
   /** Always REHIVE. */
   upstream: Upstream;
   /** Username. */
@@ -1077,8 +1157,16 @@ export type RehiveUser = User & {
   verified: Scalars['Boolean']['output'];
 };
 
+
+/** A Rehive platform user. */
+export type RehiveUserAuthTokensArgs = {
+  filter?: InputMaybe<AuthTokenFilter>;
+};
+
 /** A password reset with the token the upstream sent by e-mail. */
 export type ResetPasswordInput = {
+  /** REHIVE only: which of the user's Rehive sessions and tokens end with the reset. Omitted: TEMPORARY (Rehive's default: every token with an expiry). Refused for HR (BAD_USER_INPUT). */
+  clearSessions?: InputMaybe<ClearSessions>;
   /** The new password, sent once (the gateway adds the confirmation field the upstream wants). */
   newPassword: Scalars['String']['input'];
   /** The reset token from the e-mail. */
@@ -1097,7 +1185,7 @@ export type SignInInput = {
   login: Scalars['String']['input'];
   /** The password. Never stored or logged. */
   password: Scalars['String']['input'];
-  /** Requested lifetime of the Rehive session in seconds (Rehive only). */
+  /** Requested lifetime of the Rehive session in seconds (Rehive only; 0 or more). 0 or omitted: Rehive's default, 36,000 s (10 hours). A negative value is BAD_USER_INPUT. */
   sessionDurationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** The upstream to sign in to. */
   upstream: Upstream;
@@ -1127,7 +1215,7 @@ export type Title =
   /** Mx. */
   | 'MX';
 
-/** Profile fields the person may change (a full update: first and last name are required). */
+/** Profile fields the person may change (a full update: first and last name are required). The e-mail is not among them: it is the login and the directory identity that `User.employee` trusts, so Gatehouse sends the current one unchanged. */
 export type UpdateHrProfileInput = {
   /** Date of birth; null clears it. */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
@@ -1271,6 +1359,7 @@ export type ResolversTypes = {
   AnalysisPermissions: ResolverTypeWrapper<AnalysisPermissions>;
   AnalysisPermissionsInput: AnalysisPermissionsInput;
   AuthToken: ResolverTypeWrapper<AuthTokenRecordModel>;
+  AuthTokenFilter: AuthTokenFilter;
   Badge: ResolverTypeWrapper<LenelBadgeRecordModel>;
   BadgeConnection: ResolverTypeWrapper<Omit<BadgeConnection, 'edges'> & { edges: Array<ResolversTypes['BadgeEdge']> }>;
   BadgeEdge: ResolverTypeWrapper<Omit<BadgeEdge, 'node'> & { node: ResolversTypes['Badge'] }>;
@@ -1279,6 +1368,7 @@ export type ResolversTypes = {
   BadgeStatusChange: BadgeStatusChange;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangePasswordInput: ChangePasswordInput;
+  ClearSessions: ClearSessions;
   Company: ResolverTypeWrapper<CompanyRecordModel>;
   CompanyConnection: ResolverTypeWrapper<ForensicCompanyPageModel>;
   CompanyEdge: ResolverTypeWrapper<Omit<CompanyEdge, 'node'> & { node: ResolversTypes['Company'] }>;
@@ -1298,6 +1388,7 @@ export type ResolversTypes = {
   HrUser: ResolverTypeWrapper<HrUserRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LeaveRequest: ResolverTypeWrapper<HrLeaveRequestRecordModel>;
   LeaveRequestConnection: ResolverTypeWrapper<Omit<LeaveRequestConnection, 'edges'> & { edges: Array<ResolversTypes['LeaveRequestEdge']> }>;
   LeaveRequestEdge: ResolverTypeWrapper<Omit<LeaveRequestEdge, 'node'> & { node: ResolversTypes['LeaveRequest'] }>;
@@ -1332,6 +1423,7 @@ export type ResolversParentTypes = {
   AnalysisPermissions: AnalysisPermissions;
   AnalysisPermissionsInput: AnalysisPermissionsInput;
   AuthToken: AuthTokenRecordModel;
+  AuthTokenFilter: AuthTokenFilter;
   Badge: LenelBadgeRecordModel;
   BadgeConnection: Omit<BadgeConnection, 'edges'> & { edges: Array<ResolversParentTypes['BadgeEdge']> };
   BadgeEdge: Omit<BadgeEdge, 'node'> & { node: ResolversParentTypes['Badge'] };
@@ -1355,6 +1447,7 @@ export type ResolversParentTypes = {
   HrUser: HrUserRecordModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   LeaveRequest: HrLeaveRequestRecordModel;
   LeaveRequestConnection: Omit<LeaveRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeaveRequestEdge']> };
   LeaveRequestEdge: Omit<LeaveRequestEdge, 'node'> & { node: ResolversParentTypes['LeaveRequest'] };
@@ -1390,6 +1483,7 @@ export type AuthTokenResolvers<ContextType = GatehouseContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
@@ -1422,6 +1516,7 @@ export type CompanyResolvers<ContextType = GatehouseContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inDeletion?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  technicalMetaData?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
 };
 
@@ -1511,6 +1606,10 @@ export type HrUserResolvers<ContextType = GatehouseContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type LeaveRequestResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['LeaveRequest'] = ResolversParentTypes['LeaveRequest']> = {
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1534,6 +1633,7 @@ export type LeaveRequestEdgeResolvers<ContextType = GatehouseContext, ParentType
 };
 
 export type LinkedAccountResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['LinkedAccount'] = ResolversParentTypes['LinkedAccount']> = {
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mfaPending?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1593,6 +1693,7 @@ export type MutationResolvers<ContextType = GatehouseContext, ParentType extends
   updateLeaveRequest?: Resolver<ResolversTypes['LeaveRequest'], ParentType, ContextType, RequireFields<MutationUpdateLeaveRequestArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'key'>>;
   verifyMfaAuthenticator?: Resolver<ResolversTypes['MfaAuthenticator'], ParentType, ContextType, RequireFields<MutationVerifyMfaAuthenticatorArgs, 'code' | 'id'>>;
+  verifyMfaCode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyMfaCodeArgs, 'code'>>;
   verifyMobile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyMobileArgs, 'otp'>>;
 };
 
@@ -1603,7 +1704,7 @@ export type PageInfoResolvers<ContextType = GatehouseContext, ParentType extends
 
 export type QueryResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   authToken?: Resolver<Maybe<ResolversTypes['AuthToken']>, ParentType, ContextType, RequireFields<QueryAuthTokenArgs, 'id'>>;
-  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType>;
+  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType, Partial<QueryAuthTokensArgs>>;
   badge?: Resolver<Maybe<ResolversTypes['Badge']>, ParentType, ContextType, RequireFields<QueryBadgeArgs, 'id'>>;
   badges?: Resolver<Maybe<ResolversTypes['BadgeConnection']>, ParentType, ContextType, RequireFields<QueryBadgesArgs, 'first'>>;
   companies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
@@ -1620,20 +1721,31 @@ export type QueryResolvers<ContextType = GatehouseContext, ParentType extends Re
 };
 
 export type RehiveUserResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['RehiveUser'] = ResolversParentTypes['RehiveUser']> = {
-  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType>;
+  authTokens?: Resolver<Maybe<Array<ResolversTypes['AuthToken']>>, ParentType, ContextType, Partial<RehiveUserAuthTokensArgs>>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['RehiveGender']>, ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maritalStatus?: Resolver<Maybe<ResolversTypes['MaritalStatus']>, ParentType, ContextType>;
   mfaAuthenticators?: Resolver<Maybe<Array<ResolversTypes['MfaAuthenticator']>>, ParentType, ContextType>;
+  middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mobileVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  residency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['Title']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['AuthToken']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1678,6 +1790,7 @@ export type Resolvers<ContextType = GatehouseContext> = {
   ForensicUserConnection?: ForensicUserConnectionResolvers<ContextType>;
   ForensicUserEdge?: ForensicUserEdgeResolvers<ContextType>;
   HrUser?: HrUserResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   LeaveRequest?: LeaveRequestResolvers<ContextType>;
   LeaveRequestConnection?: LeaveRequestConnectionResolvers<ContextType>;
   LeaveRequestEdge?: LeaveRequestEdgeResolvers<ContextType>;

@@ -51,6 +51,7 @@ export const permissions = {
     resendMobileVerification: allow,
     createMfaAuthenticator: hasAccount('rehive'),
     verifyMfaAuthenticator: hasAccount('rehive'),
+    verifyMfaCode: hasAccount('rehive'),
     deleteMfaAuthenticator: hasAccount('rehive'),
     deliverMfaCode: hasAccount('rehive'),
     createAuthToken: hasAccount('rehive'),

@@ -2,11 +2,13 @@ import type { GatehouseContext } from '../context.js';
 import { badUserInput, invalidField, unauthenticated } from '../errors.js';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { toUpstreamName, type UpstreamName } from '../upstreams.js';
+import { clearOption } from './rehive/clear-sessions.js';
 import { InputCheck } from '../validation/input.js';
 
 const Mutation: MutationResolvers = {
-  requestPasswordReset: async (_, { upstream, login, company }, context) => {
+  requestPasswordReset: async (_, { upstream, login, company, force }, context) => {
     const name = toUpstreamName(upstream);
+    if (name !== 'rehive' && force != null) throw invalidField('force', 'is only accepted for REHIVE');
     await context.limits.message.spend({ kind: 'reset-request', target: `${name}:${login}`, ip: context.clientIp });
     if (name === 'hr') {
       if (company != null) throw invalidField('company', 'is only accepted for REHIVE');
@@ -16,7 +18,7 @@ const Mutation: MutationResolvers = {
     if (name === 'rehive') {
       if (!company) throw invalidField('company', 'is required for REHIVE');
       new InputCheck().notBlank('login', login).maxLength('login', login, 254).maxLength('company', company, 100).done();
-      await context.rehive.requestPasswordReset(login, company);
+      await context.rehive.requestPasswordReset(login, company, force ?? false);
       return true;
     }
     throw passwordsUnavailable('reset');
@@ -28,6 +30,7 @@ const Mutation: MutationResolvers = {
     const guess = (target: string, reset: () => Promise<void>) => context.limits.code.attempt({ kind: 'reset', target: `${name}:${target}`, ip: context.clientIp }, reset);
     if (name === 'hr') {
       if (input.uid != null) throw invalidField('uid', 'is only accepted for REHIVE');
+      if (input.clearSessions != null) throw invalidField('clearSessions', 'is only accepted for REHIVE');
       await guess(input.token, () => context.hr.resetPassword(input.token, input.newPassword));
       return true;
     }
@@ -36,7 +39,7 @@ const Mutation: MutationResolvers = {
       if (!uid) throw invalidField('uid', 'is required for REHIVE');
       new InputCheck().maxLength('uid', uid, 256).maxLength('token', input.token, 256).notBlank('newPassword', input.newPassword).maxLength('newPassword', input.newPassword, 128).done();
       // The uid names the user: guesses at one user's reset token count together, whatever token they try.
-      await guess(uid, () => context.rehive.resetPassword(uid, input.token, input.newPassword));
+      await guess(uid, () => context.rehive.resetPassword(uid, input.token, input.newPassword, clearOption(input.clearSessions, 'temporary')));
       return true;
     }
     throw passwordsUnavailable('reset');
@@ -46,12 +49,14 @@ const Mutation: MutationResolvers = {
     context.session.require();
     const name = toUpstreamName(input.upstream);
     if (name === 'hr') {
+      // HR cannot end other sessions: its tokens issued before the change live until they expire.
+      if (input.clearSessions != null) throw invalidField('clearSessions', 'is only accepted for REHIVE');
       await checkPassword(context, name, () => context.hr.changePassword(input.currentPassword, input.newPassword));
       return true;
     }
     if (name === 'rehive') {
       new InputCheck().maxLength('currentPassword', input.currentPassword, 128).notBlank('newPassword', input.newPassword).maxLength('newPassword', input.newPassword, 128).done();
-      await checkPassword(context, name, () => context.rehive.changePassword(input.currentPassword, input.newPassword));
+      await checkPassword(context, name, () => context.rehive.changePassword(input.currentPassword, input.newPassword, clearOption(input.clearSessions, 'temporary')));
       return true;
     }
     throw passwordsUnavailable('change');

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, type ValueNode } from 'graphql';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 
 // graphql-scalars validates and serialises; inputs are handed to resolvers as ISO strings (not
 // Date objects) because that is what every upstream takes.
@@ -15,4 +15,5 @@ const asString = (scalar: GraphQLScalarType, format: (date: Date) => string): Gr
 export const scalarResolvers = {
   DateTime: asString(DateTimeResolver, (date) => date.toISOString()),
   Date: asString(DateResolver, (date) => date.toISOString().slice(0, 10)),
+  JSONObject: JSONObjectResolver,
 };

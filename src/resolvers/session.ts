@@ -5,6 +5,7 @@ import type { ForensicUserRecord } from '../datasources/forensic/records.js';
 import { badUserInput, invalidField } from '../errors.js';
 import type { MutationResolvers, QueryResolvers, ResolversTypes, ViewerResolvers } from '../generated/graphql.js';
 import { toUpstreamName, UPSTREAMS, type UpstreamName } from '../upstreams.js';
+import { clearOption } from './rehive/clear-sessions.js';
 
 const Query: QueryResolvers = {
   viewer: (_, __, { session }) => ({ session: session.current }),
@@ -68,15 +69,22 @@ const Mutation: MutationResolvers = {
     return linkAccount(context, account);
   },
 
-  signOut: async (_, { upstream }, context) => {
+  signOut: async (_, { upstream, clearSessions }, context) => {
     const session = context.session.require();
+    if (upstream && upstream !== 'REHIVE' && clearSessions != null) throw invalidField('clearSessions', 'is only accepted for REHIVE');
     const names = upstream ? [toUpstreamName(upstream)] : UPSTREAMS.filter((name) => session.accounts[name]);
+    // Ending the user's other Rehive sessions is what the client asked for: it happens first, and when
+    // Rehive cannot do it the error is the answer and nothing is signed out. Ending only this session's
+    // upstream side stays best effort.
+    const option = clearOption(clearSessions, 'none');
+    const clearing = option !== 'none' && names.includes('rehive') && context.session.account('rehive') !== undefined;
+    if (clearing) await context.rehive.signOut(option);
     for (const name of names) {
       if (!context.session.account(name)) {
         if (upstream) throw badUserInput(`No ${name} account is linked to this session.`, { upstream: ['is not linked'] });
         continue;
       }
-      await endUpstreamSide(context, name);
+      if (!(clearing && name === 'rehive')) await endUpstreamSide(context, name);
       await context.session.unlink(name);
     }
     if (!upstream) await context.session.end();

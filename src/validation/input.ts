@@ -14,7 +14,9 @@ export class InputCheck {
   private readonly errors: FieldErrors = {};
 
   add(field: string, message: string): this {
-    (this.errors[field] ??= []).push(message);
+    const messages = (this.errors[field] ??= []);
+    // A list input (`ids`) can fail the same way several times: say it once.
+    if (!messages.includes(message)) messages.push(message);
     return this;
   }
 
@@ -45,8 +47,21 @@ export class InputCheck {
     return this;
   }
 
-  positiveInt(field: string, value: number | null | undefined): this {
-    if (value != null && value < 1) this.add(field, 'Ensure this value is greater than or equal to 1.');
+  /** An instant (ISO 8601) an upstream takes as epoch milliseconds, which cannot say "before 1970". */
+  sinceEpoch(field: string, value: string | null | undefined): this {
+    if (value != null && !(Date.parse(value) >= 0)) this.add(field, 'Must not be before 1970-01-01T00:00:00.000Z.');
+    return this;
+  }
+
+  /** A field the upstream does not take in this call: refused rather than silently dropped. */
+  absent(field: string, value: unknown, message: string): this {
+    if (value != null) this.add(field, message);
+    return this;
+  }
+
+  /** Rehive's durations are `integer >= 0`; its own wording. */
+  nonNegativeInt(field: string, value: number | null | undefined): this {
+    if (value != null && value < 0) this.add(field, 'Ensure this value is greater than or equal to 0.');
     return this;
   }
 

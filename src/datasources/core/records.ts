@@ -6,6 +6,8 @@ export interface CompanyRecord {
   upstream: UpstreamName;
   name: string | null;
   inDeletion: boolean | null;
+  /** forensic's `technical_meta_data`; null where the upstream has none (Rehive) */
+  technicalMetaData: Record<string, unknown> | null;
 }
 
 /** A token handed out by an upstream (forensic service token, Rehive API token), normalised. */
@@ -20,4 +22,6 @@ export interface AuthTokenRecord {
   expiresAt: string | null;
   /** Only set in the response of the mutation that created the token. */
   secret: string | null;
+  /** forensic: the Oz session the service token belongs to (`session_id`) */
+  sessionId: string | null;
 }

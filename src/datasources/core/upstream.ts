@@ -61,6 +61,12 @@ export interface AccountState {
   userId: string | null;
   roles: string[];
   mfa: MfaState | null;
+  /**
+   * epoch ms: when the account stops working without a new sign-in, as last known (Rehive: the
+   * token's expiry; simplejwt: the refresh token's; forensic: the sliding session's at sign-in or
+   * the last refresh). null or absent: unknown, or never.
+   */
+  expiresAt?: number | null;
   /** Non-secret data the upstream returned at sign-in (e.g. the forensic user), for `viewer`. */
   profile?: unknown;
 }

@@ -27,6 +27,12 @@ export function jwtClaims(token: string): { exp?: number; iat?: number; user_id?
   }
 }
 
+/** When the pair stops working without a new sign-in: the refresh token's `exp` (epoch ms), or null. */
+export function refreshExpiry(credentials: JwtCredentials): number | null {
+  const { exp } = jwtClaims(credentials.refresh);
+  return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null;
+}
+
 /**
  * The simplejwt credential lifecycle (lenel, hr): refresh before expiry from the JWT's `exp`,
  * refresh once and retry on a 401 `token_not_valid`, single-flight so concurrent requests share
@@ -113,7 +119,7 @@ export class SimpleJwtAuth {
     const response = await this.client.request({ method: 'POST', path: this.paths.refresh, route: this.paths.refresh, body: { refresh: current.refresh } });
     if (response.status === 200 && isRecord(response.body) && typeof response.body.access === 'string') {
       const refreshed = { access: response.body.access, refresh: typeof response.body.refresh === 'string' ? response.body.refresh : current.refresh };
-      await slot.write(refreshed);
+      await slot.write(refreshed, refreshExpiry(refreshed));
       return refreshed;
     }
     if (response.status === 401 || response.status === 400) return slot.expire();

@@ -54,7 +54,7 @@ export class ForensicDataSource implements AccountDataSource {
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<OzCredentials>> {
     const { credentials, user } = await this.upstream.auth.obtain(login, password);
     const profile = toUserRecord(user);
-    return { upstream: 'forensic', login, userId: profile.user_id, roles: [profile.role], mfa: null, credentials, profile };
+    return { upstream: 'forensic', login, userId: profile.user_id, roles: [profile.role], mfa: null, expiresAt: credentials.expiresAt, credentials, profile };
   }
 
   /** null when it does not exist. `id` must already be checked as a UUID. */
@@ -72,8 +72,10 @@ export class ForensicDataSource implements AccountDataSource {
     return (await this.readFullList('/api/companies/', { name: name || undefined })).length;
   }
 
-  async createCompany(name: string): Promise<CompanyRecord> {
-    const company = toCompanyRecord(await this.expect({ method: 'POST', path: '/api/companies/', route: '/api/companies/', body: { name } }, 201));
+  /** `technicalMetaData` is sent only when given: Oz keeps `{}` otherwise. */
+  async createCompany(name: string, technicalMetaData?: Record<string, unknown> | null): Promise<CompanyRecord> {
+    const body = { name, ...(technicalMetaData != null ? { technical_meta_data: technicalMetaData } : {}) };
+    const company = toCompanyRecord(await this.expect({ method: 'POST', path: '/api/companies/', route: '/api/companies/', body }, 201));
     this.fullLists.clear();
     this.companies.prime(company.id, company);
     return company;
@@ -116,10 +118,11 @@ export class ForensicDataSource implements AccountDataSource {
       upstream: 'forensic',
       label: null,
       userId: typeof body.user_id === 'string' ? body.user_id : userId,
-      // Oz does not say when it created the token: it was just now.
+      // Oz does not say when it created the token: it was just now, by the gateway's clock.
       createdAt: new Date().toISOString(),
       expiresAt: typeof body.expire_date === 'number' ? new Date(body.expire_date * 1000).toISOString() : null,
       secret: body.access_token,
+      sessionId: typeof body.session_id === 'string' || typeof body.session_id === 'number' ? String(body.session_id) : null,
     };
   }
 

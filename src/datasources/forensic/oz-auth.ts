@@ -142,7 +142,7 @@ export class OzAuth {
     });
     if (response.status === 200) {
       const refreshed = this.readSession(response);
-      await slot.write(refreshed);
+      await slot.write(refreshed, refreshed.expiresAt);
       return refreshed;
     }
     // 400 (no expire_token), 401 (session not found), 403 (not this session's token): the pair is dead.

@@ -76,7 +76,13 @@ function roleOf(wire: Record<string, unknown>): ForensicRole {
 
 export function toCompanyRecord(wire: unknown): CompanyRecord {
   if (!isRecord(wire) || typeof wire.company_id !== 'string') throw upstreamError('forensic', 'sent a malformed company');
-  return { id: wire.company_id, upstream: 'forensic', name: stringOrNull(wire.name), inDeletion: typeof wire.in_deletion === 'boolean' ? wire.in_deletion : null };
+  return {
+    id: wire.company_id,
+    upstream: 'forensic',
+    name: stringOrNull(wire.name),
+    inDeletion: typeof wire.in_deletion === 'boolean' ? wire.in_deletion : null,
+    technicalMetaData: isRecord(wire.technical_meta_data) ? wire.technical_meta_data : null,
+  };
 }
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -6,7 +6,7 @@ import { readAllPages } from '../core/pagination.js';
 import { upstreamPath } from '../core/path.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
 import { drfError, isNotFound } from '../drf/errors.js';
-import type { JwtCredentials, SimpleJwtAuth } from '../drf/simplejwt.js';
+import { refreshExpiry, type JwtCredentials, type SimpleJwtAuth } from '../drf/simplejwt.js';
 import type { HrLeaveRequestRecord, HrLeaveStatus, HrLeaveType, HrUserRecord } from './records.js';
 
 /** Upstream field → GraphQL input field, for `fieldErrors`. */
@@ -70,7 +70,7 @@ export class HrDataSource implements AccountDataSource {
   /** The login e-mail is passed through unchanged: stock Django matches it exactly as stored. */
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
     const { access, refresh, userId } = await this.upstream.auth.obtain(login, password);
-    return { upstream: 'hr', login, userId, roles: [], mfa: null, credentials: { access, refresh } };
+    return { upstream: 'hr', login, userId, roles: [], mfa: null, expiresAt: refreshExpiry({ access, refresh }), credentials: { access, refresh } };
   }
 
   getMe(): Promise<HrUserRecord> {
@@ -78,13 +78,13 @@ export class HrDataSource implements AccountDataSource {
   }
 
   /**
-   * `PUT /api/auth/me/` is a full update whose body includes the login e-mail. The gateway sends the
-   * current one unchanged: the e-mail is the directory identity that `User.employee` trusts, so it is
-   * not editable through Gatehouse.
+   * `PUT /api/auth/me/` is a full update whose body is the profile object, id and login e-mail
+   * included, as the document shows it. The gateway sends the current e-mail unchanged: it is the
+   * directory identity that `User.employee` trusts, so it is not editable through Gatehouse.
    */
   async updateMe(change: ProfileChange): Promise<HrUserRecord> {
-    const { email } = await this.getMe();
-    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body: { ...change, email } }, [200], errors(PROFILE_FIELDS, 'The HR profile'));
+    const { id, email } = await this.getMe();
+    const me = await this.getJson<HrUserRecord>({ method: 'PUT', path: '/api/auth/me/', route: '/api/auth/me/', body: { id, email, ...change } }, [200], errors(PROFILE_FIELDS, 'The HR profile'));
     this.me.set(me);
     return me;
   }

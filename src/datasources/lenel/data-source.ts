@@ -3,7 +3,7 @@ import { notFound, unauthenticated, upstreamError, upstreamUnavailable } from '.
 import { expectObject } from '../core/call.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
 import { drfError } from '../drf/errors.js';
-import type { JwtCredentials } from '../drf/simplejwt.js';
+import { refreshExpiry, type JwtCredentials } from '../drf/simplejwt.js';
 import type { EmailIdentity, LenelReader, LenelUpstream } from './upstream.js';
 import { normalizeEmail, type BadgeIndex, type EmployeeIndex } from './indexes.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
@@ -59,7 +59,7 @@ export class LenelDataSource implements AccountDataSource {
 
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
     const { access, refresh, userId } = await this.upstream.auth.obtain(login, password);
-    return { upstream: 'lenel', login, userId, roles: [], mfa: null, credentials: { access, refresh } };
+    return { upstream: 'lenel', login, userId, roles: [], mfa: null, expiresAt: refreshExpiry({ access, refresh }), credentials: { access, refresh } };
   }
 
   /** The root lenel fields need the caller's own account; the service account serves only the link. */

@@ -25,6 +25,42 @@ const PASSWORD_FIELDS = {
 };
 const TOKEN_FIELDS = { duration: 'durationSeconds' };
 
+/** A filter on the caller's token list: instants as ISO 8601, ids as token keys (checked as `word`). */
+export interface TokenFilter {
+  createdAt?: string | null;
+  createdAfter?: string | null;
+  createdAtOrAfter?: string | null;
+  createdBefore?: string | null;
+  createdAtOrBefore?: string | null;
+  /** true: only tokens with an expiry */
+  expires?: boolean | null;
+  ids?: readonly string[] | null;
+  excludeId?: string | null;
+}
+
+/** The list filters of the original document (django-filter lookups on `created`). */
+const CREATED_PARAMS = {
+  createdAt: 'created',
+  createdAfter: 'created__gt',
+  createdAtOrAfter: 'created__gte',
+  createdBefore: 'created__lt',
+  createdAtOrBefore: 'created__lte',
+} as const;
+const TOKEN_FILTER_FIELDS = {
+  ...Object.fromEntries(Object.entries(CREATED_PARAMS).map(([field, param]) => [param, field])),
+  expires__isnull: 'expires',
+  token_key: 'ids',
+  token_key__in: 'ids',
+  token_key__exclude: 'excludeId',
+};
+
+/** Verify and deliver take a challenge or an authenticator, exactly one: Rehive's two refusals concern both fields. */
+const MFA_TARGET_MESSAGES = {
+  'Provide either a challenge or an authenticator, not both.': ['challengeId', 'authenticatorId'],
+  'A challenge or an authenticator is required.': ['challengeId', 'authenticatorId'],
+};
+const VERIFY_ERRORS = { fieldNames: { token: 'code', challenge: 'challengeId', authenticator: 'authenticatorId' }, messageField: 'code', messageFields: MFA_TARGET_MESSAGES };
+
 /** Rehive's documented challenge lifetime; its challenge object carries only `created`. */
 const CHALLENGE_LIFETIME_MS = 10 * 60 * 1000;
 const KNOWN_AUTHENTICATOR_TYPES = new Set(['totp', 'sms', 'static']);
@@ -34,6 +70,9 @@ export interface RehiveShared {
   readonly client: UpstreamClient;
   readonly auth: RehiveAuth;
 }
+
+/** Rehive's `clear_session_option`: which of the user's other sessions and tokens end too. */
+export type ClearSessionOption = 'all' | 'temporary' | 'none';
 
 /** The Register / company-register body (snake_case, only the fields the client gave). */
 export type RehiveRegistration = Record<string, unknown> & { password: string };
@@ -46,7 +85,17 @@ export type RehiveRegistration = Record<string, unknown> & { password: string };
  * root fields share reads.
  */
 export class RehiveDataSource implements AccountDataSource {
-  private readonly me = new Memo(async () => userOf(successData<{ user: RehiveUserRecord }>(await this.call({ method: 'GET', path: '/3/auth/', route: '/3/auth/' }), [200])));
+  /** `GET /3/auth/`: the user, and the calling token. */
+  private readonly authState = new Memo(async () => successData<{ user: RehiveUserRecord; token?: unknown }>(await this.call({ method: 'GET', path: '/3/auth/', route: '/3/auth/' }), [200]));
+
+  /** `GET /3/company/`: the auth API names the user's company only by its id; this is where its name is. */
+  private readonly company = new Memo(async () => {
+    const response = await this.call({ method: 'GET', path: '/3/company/', route: '/3/company/' });
+    // Refused (not permitted to read the company, or gone): no name, rather than an error.
+    if (response.status === 403 || response.status === 404) return null;
+    const data = successData<unknown>(response, [200]);
+    return isRecord(data) && typeof data.id === 'string' ? { id: data.id, name: typeof data.name === 'string' ? data.name : null } : null;
+  });
 
   private readonly authenticators = new Memo(async () => {
     const path = '/3/auth/mfa/authenticators/';
@@ -67,14 +116,8 @@ export class RehiveDataSource implements AccountDataSource {
     { batch: false },
   );
 
-  private readonly tokens = new Memo(async () => {
-    const response = await this.call({ method: 'GET', path: '/3/auth/tokens/', route: '/3/auth/tokens/' });
-    const data = successData<RehiveTokenRecord[]>(response, [200]);
-    if (!Array.isArray(data)) throw upstreamError('rehive', 'sent a malformed list');
-    const tokens = data.map((record) => this.tokenRecord(record, null));
-    for (const token of tokens) this.tokenById.prime(token.id, token);
-    return tokens;
-  });
+  /** Token lists by their query string: one read per distinct filter per request. */
+  private readonly tokenLists = new Map<string, Memo<AuthTokenRecord[]>>();
 
   private readonly tokenById = new DataLoader<string, AuthTokenRecord | null>((keys) => Promise.all(keys.map((key) => this.fetchToken(key))), { batch: false });
 
@@ -89,7 +132,7 @@ export class RehiveDataSource implements AccountDataSource {
       .maxLength('login', login, 254)
       .maxLength('password', password, 128)
       .maxLength('company', company, 100)
-      .positiveInt('sessionDurationSeconds', sessionDurationSeconds)
+      .nonNegativeInt('sessionDurationSeconds', sessionDurationSeconds)
       .done();
     const response = await this.upstream.client.request({
       method: 'POST',
@@ -102,8 +145,18 @@ export class RehiveDataSource implements AccountDataSource {
     return this.newAccount(login, data);
   }
 
-  /** `POST /3/auth/logout/` for this session's token only. Skipped while MFA is pending: such a token dies with its challenge. */
-  async signOut(): Promise<void> {
+  /**
+   * `POST /3/auth/logout/`: this session's token ends, and with `temporary` or `all` the user's other
+   * sessions and tokens too. Ending only this session (`none`) is best effort: skipped while MFA is
+   * pending (such a token dies with its challenge), and a token already gone is fine. Clearing the
+   * others is what the caller asked for, so it goes the normal way: MFA_REQUIRED while a challenge
+   * is pending, and every failure reported.
+   */
+  async signOut(clearSessions: ClearSessionOption = 'none'): Promise<void> {
+    if (clearSessions !== 'none') {
+      expectSuccess(await this.call({ method: 'POST', path: '/3/auth/logout/', route: '/3/auth/logout/', body: { clear_session_option: clearSessions } }));
+      return;
+    }
     if (!this.account.state || this.account.state.mfa) return;
     const credentials = await this.account.read();
     if (!credentials) return;
@@ -142,14 +195,15 @@ export class RehiveDataSource implements AccountDataSource {
     return this.action('/3/auth/mobile/verify/resend/', { mobile, company });
   }
 
-  requestPasswordReset(user: string, company: string): Promise<void> {
-    return this.action('/3/auth/password/reset/', { user, company, force: false }, { fieldNames: PASSWORD_FIELDS });
+  /** `force` is passed through: Rehive documents it as a boolean (default false) without saying what it changes. */
+  requestPasswordReset(user: string, company: string, force: boolean): Promise<void> {
+    return this.action('/3/auth/password/reset/', { user, company, force }, { fieldNames: PASSWORD_FIELDS });
   }
 
-  resetPassword(uid: string, token: string, newPassword: string): Promise<void> {
+  resetPassword(uid: string, token: string, newPassword: string, clearSessions: ClearSessionOption): Promise<void> {
     return this.action(
       '/3/auth/password/reset/confirm/',
-      { new_password: newPassword, uid, token, clear_session_option: 'temporary' },
+      { new_password: newPassword, uid, token, clear_session_option: clearSessions },
       { fieldNames: PASSWORD_FIELDS, messageField: 'token' },
     );
   }
@@ -184,6 +238,7 @@ export class RehiveDataSource implements AccountDataSource {
         login,
         userId: data.user.id,
         roles: [],
+        expiresAt: credentials.expires,
         credentials,
         mfa: {
           challengeId: challenge.id,
@@ -194,7 +249,7 @@ export class RehiveDataSource implements AccountDataSource {
     }
     // Login returns only the user's id; registration the whole user.
     const user = Array.isArray(data.user.groups) ? (data.user as RehiveUserRecord) : await this.userWithToken(credentials.token);
-    return { upstream: 'rehive', login, userId: user.id, roles: groupNames(user), credentials, mfa: null };
+    return { upstream: 'rehive', login, userId: user.id, roles: groupNames(user), expiresAt: credentials.expires, credentials, mfa: null };
   }
 
   private async userWithToken(token: string): Promise<RehiveUserRecord> {
@@ -211,8 +266,20 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
 
-  getMe(): Promise<RehiveUserRecord> {
-    return this.me.get();
+  async getMe(): Promise<RehiveUserRecord> {
+    return userOf(await this.authState.get());
+  }
+
+  /** The session's own token as `GET /3/auth/` describes it (no secret); null when it does not. */
+  async getSessionToken(): Promise<AuthTokenRecord | null> {
+    const { token } = await this.authState.get();
+    return isRecord(token) && typeof token.token_key === 'string' ? this.tokenRecord(token as unknown as RehiveTokenRecord, null) : null;
+  }
+
+  /** The name of the caller's company `id`; null when Rehive refuses to say. One read per request. */
+  async getCompanyName(id: string): Promise<string | null> {
+    const company = await this.company.get();
+    return company?.id === id ? company.name : null;
   }
 
   /** Every authenticator of the caller (masked). Readable while a challenge is pending, as Rehive allows. */
@@ -255,13 +322,35 @@ export class RehiveDataSource implements AccountDataSource {
   async deliverMfaCode(challengeId: string | null, authenticatorId: string | null): Promise<void> {
     const body = { ...(challengeId ? { challenge: challengeId } : {}), ...(authenticatorId ? { authenticator: authenticatorId } : {}) };
     const response = await this.call({ method: 'POST', path: '/3/auth/mfa/deliver/', route: '/3/auth/mfa/deliver/', body }, 'mfa');
-    expectSuccess(response, { fieldNames: { challenge: 'challengeId', authenticator: 'authenticatorId' } });
+    expectSuccess(response, { fieldNames: { challenge: 'challengeId', authenticator: 'authenticatorId' }, messageFields: MFA_TARGET_MESSAGES });
+  }
+
+  /**
+   * `POST /3/auth/mfa/verify/` with whatever the client named, as the document allows: a challenge,
+   * an authenticator, both or neither (Rehive itself refuses the last two). A solved challenge is
+   * recorded as `completeMfaChallenge` records it; a named authenticator is read fresh afterwards.
+   */
+  async verifyMfaCode(code: string, challengeId: string | null, authenticatorId: string | null): Promise<void> {
+    const body = { token: code, ...(challengeId ? { challenge: challengeId } : {}), ...(authenticatorId ? { authenticator: authenticatorId } : {}) };
+    // As the MFA endpoints are: Rehive decides what a token with a pending challenge may verify.
+    const response = await this.call({ method: 'POST', path: '/3/auth/mfa/verify/', route: '/3/auth/mfa/verify/', body }, 'mfa');
+    expectSuccess(response, VERIFY_ERRORS);
+    if (authenticatorId) {
+      this.authenticators.clear();
+      this.authenticatorById.clear(authenticatorId);
+    }
+    if (challengeId && this.account.state?.mfa) await this.challengeSolved();
   }
 
   /** Solves the login challenge; the account's MFA state is cleared and its roles read. */
   async completeMfaChallenge(challengeId: string, code: string): Promise<AccountState> {
     const response = await this.call({ method: 'POST', path: '/3/auth/mfa/verify/', route: '/3/auth/mfa/verify/', body: { token: code, challenge: challengeId } }, 'mfa');
     expectSuccess(response, { fieldNames: { token: 'code', challenge: 'challengeId' }, messageField: 'code' });
+    return this.challengeSolved();
+  }
+
+  /** The login challenge is solved: the account's MFA state is cleared and its roles read. */
+  private async challengeSolved(): Promise<AccountState> {
     const solved = await this.account.update((account) => ({ ...account, mfa: null }));
     // Best effort: the challenge is solved whatever happens here; roles are filled at the next sign-in otherwise.
     const user = await this.getMe().catch(() => undefined);
@@ -271,21 +360,32 @@ export class RehiveDataSource implements AccountDataSource {
 
   async verifyMobile(otp: string): Promise<void> {
     expectSuccess(await this.call({ method: 'POST', path: '/3/auth/mobile/verify/', route: '/3/auth/mobile/verify/', body: { otp } }), { messageField: 'otp' });
-    this.me.clear();
+    this.authState.clear();
   }
 
-  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  /** The calling token survives the change, whatever `clearSessions` says. */
+  async changePassword(currentPassword: string, newPassword: string, clearSessions: ClearSessionOption): Promise<void> {
     const response = await this.call({
       method: 'POST',
       path: '/3/auth/password/change/',
       route: '/3/auth/password/change/',
-      body: { old_password: currentPassword, new_password: newPassword, clear_session_option: 'temporary' },
+      body: { old_password: currentPassword, new_password: newPassword, clear_session_option: clearSessions },
     });
     expectSuccess(response, { fieldNames: PASSWORD_FIELDS });
   }
 
-  listTokens(): Promise<AuthTokenRecord[]> {
-    return this.tokens.get();
+  /** The caller's tokens that match `filter` (applied by Rehive). */
+  listTokens(filter: TokenFilter = {}): Promise<AuthTokenRecord[]> {
+    // An empty `token_key__in` is no filter at all for django-filter: an empty list of ids matches nothing.
+    if (filter.ids?.length === 0) return Promise.resolve([]);
+    const query = tokenQuery(filter);
+    const key = new URLSearchParams(query).toString();
+    let list = this.tokenLists.get(key);
+    if (!list) {
+      list = new Memo(() => this.fetchTokens(query));
+      this.tokenLists.set(key, list);
+    }
+    return list.get();
   }
 
   /** null when no such token of the caller. `key` must already be checked (`word`). */
@@ -303,7 +403,7 @@ export class RehiveDataSource implements AccountDataSource {
     });
     const data = successData<RehiveSessionData>(response, [201, 200], { fieldNames: TOKEN_FIELDS });
     if (!isRecord(data) || typeof data.token !== 'string') throw upstreamError('rehive', 'sent a malformed response');
-    this.tokens.clear();
+    this.tokenLists.clear();
     const key = data.token.slice(0, 8);
     return { ...this.tokenRecord({ token_key: key, label: null, expires: data.expires, created: data.created }, data.token), userId: data.user?.id ?? this.userId() };
   }
@@ -313,7 +413,7 @@ export class RehiveDataSource implements AccountDataSource {
     const own = await this.upstream.auth.credentials(this.account);
     const response = await this.call({ method: 'DELETE', path: upstreamPath('/3/auth/tokens/{id}/', { id: [key, 'word'] }), route: '/3/auth/tokens/:key/' });
     expectSuccess(response, { what: 'The token' });
-    this.tokens.clear();
+    this.tokenLists.clear();
     this.tokenById.clear(key).prime(key, null);
     if (own.token.startsWith(key)) await this.account.expire();
   }
@@ -333,6 +433,15 @@ export class RehiveDataSource implements AccountDataSource {
     return mask(record);
   }
 
+  private async fetchTokens(query: Record<string, string>): Promise<AuthTokenRecord[]> {
+    const response = await this.call({ method: 'GET', path: '/3/auth/tokens/', route: '/3/auth/tokens/', query });
+    const data = successData<RehiveTokenRecord[]>(response, [200], { fieldNames: TOKEN_FILTER_FIELDS });
+    if (!Array.isArray(data)) throw upstreamError('rehive', 'sent a malformed list');
+    const tokens = data.map((record) => this.tokenRecord(record, null));
+    for (const token of tokens) this.tokenById.prime(token.id, token);
+    return tokens;
+  }
+
   private async fetchToken(key: string): Promise<AuthTokenRecord | null> {
     const response = await this.call({ method: 'GET', path: upstreamPath('/3/auth/tokens/{id}/', { id: [key, 'word'] }), route: '/3/auth/tokens/:key/' });
     if (response.status === 404) return null;
@@ -350,6 +459,7 @@ export class RehiveDataSource implements AccountDataSource {
       createdAt: isoFromMs(record.created),
       expiresAt: isoFromMs(record.expires),
       secret,
+      sessionId: null,
     };
   }
 
@@ -360,6 +470,21 @@ export class RehiveDataSource implements AccountDataSource {
   private call(request: UpstreamRequest, access: RehiveAccess = 'token'): Promise<UpstreamResponse> {
     return this.upstream.auth.call(this.account, request, access);
   }
+}
+
+/** Rehive's token-list parameters; its filters take instants as epoch milliseconds only (an ISO string is a 400). */
+function tokenQuery(filter: TokenFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [field, param] of Object.entries(CREATED_PARAMS)) {
+    const instant = filter[field as keyof typeof CREATED_PARAMS];
+    if (instant != null) query[param] = String(Date.parse(instant));
+  }
+  if (filter.expires != null) query.expires__isnull = String(!filter.expires);
+  const ids = filter.ids ?? [];
+  if (ids.length === 1) query.token_key = ids[0]!;
+  else if (ids.length > 1) query.token_key__in = ids.join(',');
+  if (filter.excludeId != null) query.token_key__exclude = filter.excludeId;
+  return query;
 }
 
 /** `data` of a success envelope, or the mapped error. */

@@ -7,6 +7,8 @@ export interface RehiveErrorOptions {
   fieldNames?: Record<string, string>;
   /** The GraphQL field a message-only 400 is about (e.g. `code` for "Invalid token." at MFA verify). */
   messageField?: string;
+  /** Message-only 400s about other fields than `messageField`: message → the GraphQL fields it concerns. */
+  messageFields?: Record<string, readonly string[]>;
   /** For NOT_FOUND: "The authenticator", … */
   what?: string;
 }
@@ -25,6 +27,7 @@ const USER_MESSAGES = new Set([
   'The authenticator does not support delivery.',
   'There is no SMS authenticator to deliver to.',
   'A challenge or an authenticator is required.',
+  'Provide either a challenge or an authenticator, not both.',
 ]);
 
 /**
@@ -44,7 +47,8 @@ export function rehiveError(response: UpstreamResponse, options: RehiveErrorOpti
         if (first) return badUserInput(first, fieldErrors, 'rehive');
       }
       if (message && USER_MESSAGES.has(message)) {
-        return badUserInput(message, options.messageField ? { [options.messageField]: [message] } : undefined, 'rehive');
+        const fields = options.messageFields?.[message] ?? (options.messageField ? [options.messageField] : []);
+        return badUserInput(message, fields.length > 0 ? Object.fromEntries(fields.map((field) => [field, [message]])) : undefined, 'rehive');
       }
       return badUserInput('The rehive service rejected the input.', undefined, 'rehive');
     }

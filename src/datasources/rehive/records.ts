@@ -7,6 +7,20 @@ export interface RehiveUserRecord {
   first_name: string | null;
   middle_name?: string | null;
   last_name: string | null;
+  id_number?: string | null;
+  /** YYYY-MM-DD */
+  birth_date?: string | null;
+  language?: string | null;
+  /** male | female | other | not_specified */
+  gender?: string | null;
+  /** mr | mrs | ms | mx */
+  title?: string | null;
+  /** single | married | divorced | widowed */
+  marital_status?: string | null;
+  /** ISO 3166 alpha-2 */
+  nationality?: string | null;
+  residency?: string | null;
+  timezone?: string | null;
   company: string | null;
   groups: Array<{ name: string; label?: string }>;
   verified: boolean;

@@ -8,7 +8,8 @@ export const ForensicUser: ForensicUserResolvers = {
   firstName: (user) => user.first_name,
   lastName: (user) => user.last_name,
   fullName: (user) => fullName(user.first_name, user.last_name) || user.email || '',
-  middleName: (user) => user.middle_name || null,
+  // As Oz holds it: the guide's users have `"middle_name": ""`, which stays an empty string.
+  middleName: (user) => user.middle_name,
   role: (user) => user.role,
   active: (user) => user.is_active,
   analysisPermissions: (user) => user.permissions,

@@ -16,9 +16,9 @@ const Query: QueryResolvers = {
 };
 
 const Mutation: MutationResolvers = {
-  createCompany: (_, { name }, { forensic }) => {
+  createCompany: (_, { name, technicalMetaData }, { forensic }) => {
     if (name.trim() === '') throw invalidField('name', 'must not be empty');
-    return forensic.createCompany(name.trim());
+    return forensic.createCompany(name.trim(), technicalMetaData);
   },
   createForensicUser: (_, { input }, { forensic }) => {
     const permissions = input.analysisPermissions;

@@ -8,6 +8,7 @@ import { linkAccount } from '../session.js';
 import { MfaAuthenticator } from './MfaAuthenticator.js';
 import { companyRegistration, registration, registrationLogin } from './registration.js';
 import { RehiveUser } from './RehiveUser.js';
+import { tokenFilter } from './token-filter.js';
 
 /** One-time codes are short; e-mailed keys and reset tokens are longer, but never this long. */
 const MAX_CODE = 24;
@@ -16,7 +17,7 @@ const MAX_LOGIN = 254;
 const MAX_COMPANY = 100;
 
 const Query: QueryResolvers = {
-  authTokens: (_, __, { rehive }) => rehive.listTokens(),
+  authTokens: (_, { filter }, { rehive }) => rehive.listTokens(tokenFilter(filter)),
   authToken: (_, { id }, { rehive }) => {
     new InputCheck().param('id', id, 'word').done();
     return rehive.getToken(id);
@@ -82,6 +83,18 @@ const Mutation: MutationResolvers = {
     new InputCheck().param('id', id, 'identifier').notBlank('code', code).maxLength('code', code, MAX_CODE).done();
     return guessCode(context, 'mfa-authenticator', accountTarget(context), () => context.rehive.verifyAuthenticator(id, code));
   },
+  verifyMfaCode: async (_, { code, challengeId, authenticatorId }, context) => {
+    new InputCheck()
+      .notBlank('code', code)
+      .maxLength('code', code, MAX_CODE)
+      .param('challengeId', challengeId, 'identifier')
+      .param('authenticatorId', authenticatorId, 'identifier')
+      .done();
+    // The same counts as completeMfaChallenge / verifyMfaAuthenticator: this form gives no extra guesses.
+    const kind = challengeId ? 'mfa-challenge' : 'mfa-authenticator';
+    await guessCode(context, kind, accountTarget(context), () => context.rehive.verifyMfaCode(code, challengeId ?? null, authenticatorId ?? null));
+    return true;
+  },
   deleteMfaAuthenticator: async (_, { id }, { rehive }) => {
     new InputCheck().param('id', id, 'identifier').done();
     await rehive.deleteAuthenticator(id);
@@ -94,7 +107,7 @@ const Mutation: MutationResolvers = {
   },
 
   createAuthToken: async (_, { password, durationSeconds }, context) => {
-    new InputCheck().notBlank('password', password).maxLength('password', password, 128).positiveInt('durationSeconds', durationSeconds).done();
+    new InputCheck().notBlank('password', password).maxLength('password', password, 128).nonNegativeInt('durationSeconds', durationSeconds).done();
     const account = context.session.account('rehive');
     if (!account) throw unauthenticated('rehive');
     // The password is checked upstream: a stolen session must not be able to guess it here.

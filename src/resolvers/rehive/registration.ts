@@ -2,7 +2,9 @@ import type { RehiveRegistration } from '../../datasources/rehive/data-source.js
 import type { RegisterCompanyInput, RegisterInput } from '../../generated/graphql.js';
 import { InputCheck } from '../../validation/input.js';
 
-type Profile = Omit<RegisterInput, 'company' | 'groups'>;
+type Profile = Omit<RegisterInput, 'company' | 'groups' | 'sessionDurationSeconds'>;
+
+const COMPANY_SESSION_DURATION = "Rehive's company registration takes no session duration: the session lasts Rehive's default (10 hours).";
 
 /** The limits of the original Register schema, all reported at once, before any upstream call. */
 function checkProfile(input: Profile, check: InputCheck): InputCheck {
@@ -17,18 +19,28 @@ function checkProfile(input: Profile, check: InputCheck): InputCheck {
     .country('residency', input.residency)
     .maxLength('timezone', input.timezone, 100)
     .notBlank('password', input.password)
-    .maxLength('password', input.password, 128)
-    .positiveInt('sessionDurationSeconds', input.sessionDurationSeconds);
+    .maxLength('password', input.password, 128);
 }
 
 export function registration(input: RegisterInput): RehiveRegistration {
-  const check = checkProfile(input, new InputCheck()).notBlank('company', input.company).maxLength('company', input.company, 100).maxItems('groups', input.groups, 1);
+  const check = checkProfile(input, new InputCheck())
+    .nonNegativeInt('sessionDurationSeconds', input.sessionDurationSeconds)
+    .notBlank('company', input.company)
+    .maxLength('company', input.company, 100)
+    .maxItems('groups', input.groups, 1);
   check.done();
-  return { ...profileBody(input), company: input.company, ...(input.groups != null ? { groups: input.groups } : {}) };
+  return {
+    ...profileBody(input),
+    company: input.company,
+    ...(input.sessionDurationSeconds != null ? { session_duration: input.sessionDurationSeconds } : {}),
+    ...(input.groups != null ? { groups: input.groups } : {}),
+  };
 }
 
 export function companyRegistration(input: RegisterCompanyInput): RehiveRegistration {
   const check = checkProfile(input, new InputCheck())
+    // Rehive's company-register schema has no session_duration: Rehive would ignore it silently.
+    .absent('sessionDurationSeconds', input.sessionDurationSeconds, COMPANY_SESSION_DURATION)
     .notBlank('company.id', input.company.id)
     .maxLength('company.id', input.company.id, 100)
     .maxLength('company.name', input.company.name, 100);
@@ -58,7 +70,6 @@ function profileBody(input: Profile): RehiveRegistration {
     timezone: input.timezone,
     terms_and_conditions: input.termsAndConditions,
     privacy_policy: input.privacyPolicy,
-    session_duration: input.sessionDurationSeconds,
     legal_term_versions: input.legalTermVersions,
   };
   for (const key of Object.keys(body)) if (body[key] == null) delete body[key];

@@ -3,7 +3,7 @@ import type { Stack } from '../../helpers/stack.js';
 import { ACME, ADMIN, COMPANY_ADMIN, SERVICE_USER_ID, USER_FIELDS, VERSIONS, bodiesOf, expectNoTokensInLogs, startForensicStack } from './helpers.js';
 
 const CREATE_USER = `mutation ($input: CreateForensicUserInput!) { createForensicUser(input: $input) { ${USER_FIELDS} } }`;
-const ISSUE = `mutation ($userId: ID!) { issueServiceToken(userId: $userId) { id upstream label userId createdAt expiresAt secret } }`;
+const ISSUE = `mutation ($userId: ID!) { issueServiceToken(userId: $userId) { id upstream label userId createdAt expiresAt secret sessionId } }`;
 
 describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (version) => {
   let stack: Stack;
@@ -21,10 +21,12 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
     expect(signIn.body.data!.signIn.account).toEqual({ upstream: 'FORENSIC', login: ADMIN, userId: '5b0e9a3c-1d7f-4a26-8e54-c3f9b1a0d701', roles: ['ADMIN'], mfaPending: false });
     const token = signIn.body.data!.signIn.token;
 
-    const company = await stack.gql<{ createCompany: { id: string } }>(`mutation { createCompany(name: "Initech") { id upstream name inDeletion } }`, {}, { token });
+    const company = await stack.gql<{ createCompany: { id: string } }>(`mutation { createCompany(name: "Initech") { id upstream name inDeletion technicalMetaData } }`, {}, { token });
     expect(company.body.errors).toBeUndefined();
     const companyId = company.body.data!.createCompany.id;
-    expect(company.body.data!.createCompany).toEqual({ id: companyId, upstream: 'FORENSIC', name: 'Initech', inDeletion: false });
+    // The guide's step 2 answer: `technical_meta_data: {}` for a company created with a name alone.
+    expect(company.body.data!.createCompany).toEqual({ id: companyId, upstream: 'FORENSIC', name: 'Initech', inDeletion: false, technicalMetaData: {} });
+    expect(bodiesOf(stack, 'POST', '/api/companies/')).toEqual([{ name: 'Initech' }]);
 
     const input = {
       companyId,
@@ -44,7 +46,8 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
       email: 'svc@initech.example.com',
       firstName: 'john',
       lastName: 'doe',
-      middleName: null,
+      // The guide sends `"middle_name": ""`; Oz keeps it, and so does the answer.
+      middleName: '',
       fullName: 'john doe',
       role: 'CLIENT_SERVICE',
       active: true,
@@ -82,6 +85,8 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       expiresAt: new Date(record.expiresAt).toISOString(),
       secret: record.accessToken,
+      // The guide's step 4 answer carries `session_id` (0 for a service token).
+      sessionId: String(record.sessionId),
     });
     secrets.push(serviceToken.secret);
     // Five years, as Oz gives service users.
@@ -108,7 +113,7 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
           email: COMPANY_ADMIN,
           firstName: 'Carl',
           lastName: 'Acme',
-          middleName: null,
+          middleName: '',
           fullName: 'Carl Acme',
           role: 'CLIENT_ADMIN',
           active: true,
@@ -132,6 +137,30 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
     expect(stack.forensic.isValidToken(a) && stack.forensic.isValidToken(b)).toBe(true);
     // GET, as in the guide; the emulator saw exactly these two.
     expect(stack.forensic.server.count('GET', `/api/authorize/service_token/${SERVICE_USER_ID}`)).toBe(2);
+  });
+
+  it('creates a company with technical metadata, which Oz keeps and the gateway reads back; refuses a value that is not an object', async () => {
+    const token = await stack.signIn('FORENSIC', ADMIN);
+    const technicalMetaData = { region: 'eu-west', tier: 2, contacts: ['ops@globex.example.com'], flags: { beta: true } };
+    stack.forensic.server.clearLog();
+    const created = await stack.gql<{ createCompany: { id: string } }>(
+      `mutation C($meta: JSONObject) { createCompany(name: "Globex", technicalMetaData: $meta) { id name technicalMetaData } }`,
+      { meta: technicalMetaData },
+      { token },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const id = created.body.data!.createCompany.id;
+    expect(created.body.data!.createCompany).toEqual({ id, name: 'Globex', technicalMetaData });
+    expect(bodiesOf(stack, 'POST', '/api/companies/')).toEqual([{ name: 'Globex', technical_meta_data: technicalMetaData }]);
+
+    const read = await stack.gql(`query R($id: ID!) { company(id: $id) { technicalMetaData } }`, { id }, { token });
+    expect(read.body).toEqual({ data: { company: { technicalMetaData } } });
+
+    stack.forensic.server.clearLog();
+    const notObject = await stack.gql(`mutation C($meta: JSONObject) { createCompany(name: "Umbrella", technicalMetaData: $meta) { id } }`, { meta: ['a'] }, { token });
+    expect(notObject.body.errors!.map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT']);
+    expect(Object.keys(notObject.body.errors![0]!.extensions!.fieldErrors as object)).toEqual(['technicalMetaData']);
+    expect(stack.forensic.server.requests).toHaveLength(0);
   });
 
   it('keeps every token and password out of the gateway log', () => {

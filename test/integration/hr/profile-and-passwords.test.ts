@@ -58,8 +58,9 @@ describe('an employee reads and edits their HR profile', () => {
     });
     const put = stack.hr.server.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe('/api/auth/me/');
-    // The body the document shows, with the login e-mail sent back unchanged (not editable through the gateway).
-    expect(JSON.parse(put.body)).toEqual({ first_name: 'Jonathan', last_name: 'Doe', preferred_name: '', gender: '', birth_date: null, email: 'john.doe@example.com' });
+    // The body the document shows (the GET object: id, email, gender, first_name, last_name, preferred_name,
+    // birth_date), with the login e-mail sent back unchanged (not editable through the gateway).
+    expect(JSON.parse(put.body)).toEqual({ id: 2, email: 'john.doe@example.com', gender: '', first_name: 'Jonathan', last_name: 'Doe', preferred_name: '', birth_date: null });
 
     const back = await stack.gql(UPDATE_PROFILE, { input: { firstName: 'John', lastName: 'Doe', preferredName: 'Johnny', gender: 'OTHER', birthDate: '1990-05-17' } }, { token: john });
     expect(back.body.data).toEqual({ updateHrProfile: { id: '2', firstName: 'John', lastName: 'Doe', fullName: 'John Doe', preferredName: 'Johnny', gender: 'OTHER', birthDate: '1990-05-17' } });

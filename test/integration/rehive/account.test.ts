@@ -39,6 +39,26 @@ describe('Rehive passwords and the end of an account', () => {
     expect((await signIn(email, newPassword)).body.errors).toBeUndefined();
   });
 
+  it('passes force on to a Rehive reset request (false when omitted) and refuses it for HR', async () => {
+    const email = 'forced@rehive.example.com';
+    addUser(email);
+    stack.rehive.server.clearLog();
+    const reset = (force: string) => stack.gql(`mutation { requestPasswordReset(upstream: REHIVE, login: "${email}", company: "${REHIVE_DEMO_COMPANY}"${force}) }`);
+    expect((await reset(', force: true')).body).toEqual({ data: { requestPasswordReset: true } });
+    expect((await reset('')).body).toEqual({ data: { requestPasswordReset: true } });
+    const sent = stack.rehive.server.requests.filter((r) => r.path === '/3/auth/password/reset/').map((r) => JSON.parse(r.body) as unknown);
+    expect(sent).toEqual([
+      { user: email, company: REHIVE_DEMO_COMPANY, force: true },
+      { user: email, company: REHIVE_DEMO_COMPANY, force: false },
+    ]);
+    expect(stack.rehive.outbox.messages.filter((m) => m.to === email && m.kind === 'password_reset')).toHaveLength(2);
+
+    stack.hr.server.clearLog();
+    const hr = await stack.gql(`mutation { requestPasswordReset(upstream: HR, login: "ana.garcia@example.com", force: true) }`);
+    expect(hr.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fieldErrors: { force: ['is only accepted for REHIVE'] } }]);
+    expect(stack.hr.server.requests).toHaveLength(0);
+  });
+
   it('asks for the uid of a Rehive reset before calling Rehive', async () => {
     stack.rehive.server.clearLog();
     const response = await stack.gql(`mutation { resetPassword(input: { upstream: REHIVE, token: "abc", newPassword: "Whatever-123" }) }`);

@@ -45,7 +45,7 @@ describe('a Rehive user registers, turns MFA on and signs in with it', () => {
 
     const me = `{ viewer { rehive { email fullName emailVerified verified company { id upstream name } groups } } }`;
     expect((await stack.gql(me, {}, { token })).body.data).toEqual({
-      viewer: { rehive: { email, fullName: 'Nia Okafor', emailVerified: false, verified: false, company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE', name: null }, groups: ['user'] } },
+      viewer: { rehive: { email, fullName: 'Nia Okafor', emailVerified: false, verified: false, company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE', name: 'Gatehouse demo' }, groups: ['user'] } },
     });
 
     const key = stack.rehive.outbox.latest(email, 'email_verification')!.data.key!;
@@ -211,3 +211,64 @@ function wrongCode(secret: string): string {
     if (!valid.has(candidate)) return candidate;
   }
 }
+
+describe('every form of Rehive MFA verification the document describes (verifyMfaCode)', () => {
+  let stack: Stack;
+  const VERIFY = `mutation V($code: String!, $challengeId: ID, $authenticatorId: ID) { verifyMfaCode(code: $code, challengeId: $challengeId, authenticatorId: $authenticatorId) }`;
+  const verifyBodies = () => stack.rehive.server.requests.filter((r) => r.path === '/3/auth/mfa/verify/').map((r) => JSON.parse(r.body) as unknown);
+
+  beforeAll(async () => {
+    stack = await startStack({ hr: false, lenel: false, forensic: false });
+  });
+  afterAll(() => stack.close());
+
+  it('sends a code with a challenge and an authenticator, or alone, as given; Rehive refuses both forms and the challenge stays pending', async () => {
+    const email = 'verify-forms@rehive.example.com';
+    const totp = stack.rehive.addUser({ email, company: REHIVE_DEMO_COMPANY, password: DEMO_PASSWORD, verified: true, totpSecret: REHIVE_DEMO_TOTP_SECRET });
+    const [authenticatorRecord] = stack.rehive.authenticators(totp.id);
+    const challenged = await signInRehive(stack, email);
+    const challengeId = challenged.mfaChallenge!.id;
+    const code = authenticator.generate(REHIVE_DEMO_TOTP_SECRET);
+    stack.rehive.server.clearLog();
+
+    const both = await stack.gql(VERIFY, { code, challengeId, authenticatorId: authenticatorRecord!.id }, { token: challenged.token });
+    const bothMessage = 'Provide either a challenge or an authenticator, not both.';
+    expect(both.body).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ message: bothMessage, extensions: { code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { challengeId: [bothMessage], authenticatorId: [bothMessage] } } })],
+    });
+    const alone = await stack.gql(VERIFY, { code }, { token: challenged.token });
+    const aloneMessage = 'A challenge or an authenticator is required.';
+    expect(alone.body).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ message: aloneMessage, extensions: { code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { challengeId: [aloneMessage], authenticatorId: [aloneMessage] } } })],
+    });
+    expect(verifyBodies()).toEqual([{ token: code, challenge: challengeId, authenticator: authenticatorRecord!.id }, { token: code }]);
+    const pending = await stack.gql(`{ viewer { accounts { mfaPending } } }`, {}, { token: challenged.token });
+    expect(pending.body).toEqual({ data: { viewer: { accounts: [{ mfaPending: true }] } } });
+
+    // The code with the challenge alone solves it, as completeMfaChallenge would.
+    const solved = await stack.gql(VERIFY, { code, challengeId }, { token: challenged.token });
+    expect(solved.body).toEqual({ data: { verifyMfaCode: true } });
+    const after = await stack.gql(`{ viewer { accounts { mfaPending roles } rehive { email } } }`, {}, { token: challenged.token });
+    expect(after.body).toEqual({ data: { viewer: { accounts: [{ mfaPending: false, roles: ['user'] }], rehive: { email } } } });
+  });
+
+  it('verifies a new authenticator with a code and the authenticator', async () => {
+    const token = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: REHIVE_DEMO_COMPANY });
+    const created = await stack.gql<{ createMfaAuthenticator: { id: string; secret: string } }>(`mutation { createMfaAuthenticator(type: TOTP) { id secret } }`, {}, { token });
+    const { id, secret } = created.body.data!.createMfaAuthenticator;
+    const verified = await stack.gql(`mutation V($code: String!, $id: ID!) { verifyMfaCode(code: $code, authenticatorId: $id) }`, { code: authenticator.generate(secret), id }, { token });
+    expect(verified.body).toEqual({ data: { verifyMfaCode: true } });
+    expect((await stack.gql(`query A($id: ID!) { mfaAuthenticator(id: $id) { id verified } }`, { id }, { token })).body).toEqual({ data: { mfaAuthenticator: { id, verified: true } } });
+  });
+
+  it('deliverMfaCode reports Rehive\u2019s refusal of both forms on the fields it concerns', async () => {
+    const token = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: REHIVE_DEMO_COMPANY });
+    const message = 'A challenge or an authenticator is required.';
+    const neither = await stack.gql(`mutation { deliverMfaCode }`, {}, { token });
+    expect(neither.body.errors!.map((e) => [e.message, e.extensions])).toEqual([
+      [message, { code: 'BAD_USER_INPUT', upstream: 'REHIVE', fieldErrors: { challengeId: [message], authenticatorId: [message] } }],
+    ]);
+  });
+});

@@ -100,3 +100,107 @@ describe('a Rehive user manages their API tokens', () => {
     for (const secret of seen) expect(all).not.toContain(secret);
   });
 });
+
+describe('a Rehive user filters their token list', () => {
+  let stack: Stack;
+  let token: string;
+  // The emulator's clock, near real time, moved by hand so that each token has its own creation instant.
+  let clock = Date.now() - 60_000;
+  const keys: Record<'session' | 'a' | 'b' | 'c', string> = { session: '', a: '', b: '', c: '' };
+  const created: Record<keyof typeof keys, number> = { session: 0, a: 0, b: 0, c: 0 };
+
+  beforeAll(async () => {
+    stack = await startStack({ hr: false, lenel: false, forensic: false, rehive: { now: () => clock } });
+    token = await stack.signIn('REHIVE', USER, { company: REHIVE_DEMO_COMPANY });
+    const issue = (name: keyof typeof keys, seconds: number | null) => {
+      const secret = name === 'session' ? stack.rehive.tokens(USER)[0]!.token : stack.rehive.issueToken(USER, seconds);
+      keys[name] = secret.slice(0, 8);
+      created[name] = stack.rehive.state.tokens.get(secret)!.created;
+      clock += 1000;
+    };
+    issue('session', null);
+    issue('a', null);
+    issue('b', 3600);
+    issue('c', null);
+  });
+  afterAll(() => stack.close());
+
+  it('passes each filter to Rehive (instants as epoch milliseconds), one read per distinct filter', async () => {
+    const iso = (name: keyof typeof keys) => new Date(created[name]).toISOString();
+    stack.rehive.server.clearLog();
+    const response = await stack.gql(
+      `query F($b: DateTime!, $a: DateTime!, $keyA: ID!, $keyC: ID!, $session: ID!) {
+        at: authTokens(filter: { createdAt: $b }) { id }
+        after: authTokens(filter: { createdAfter: $b }) { id }
+        atOrAfter: authTokens(filter: { createdAtOrAfter: $b }) { id }
+        before: authTokens(filter: { createdBefore: $a }) { id }
+        atOrBefore: authTokens(filter: { createdAtOrBefore: $a }) { id }
+        expiring: authTokens(filter: { expires: true }) { id }
+        permanent: authTokens(filter: { expires: false }) { id }
+        one: authTokens(filter: { ids: [$keyA] }) { id }
+        some: authTokens(filter: { ids: [$keyA, $keyC] }) { id }
+        others: authTokens(filter: { excludeId: $session }) { id }
+        none: authTokens(filter: { ids: [] }) { id }
+        viewer { rehive { authTokens(filter: { expires: false, createdAfter: $a }) { id } } }
+        again: authTokens(filter: { expires: false }) { id }
+      }`,
+      { b: iso('b'), a: iso('a'), keyA: keys.a, keyC: keys.c, session: keys.session },
+      { token },
+    );
+    const ids = (...names: Array<keyof typeof keys>) => names.map((name) => ({ id: keys[name] }));
+    expect(response.body).toEqual({
+      data: {
+        at: ids('b'),
+        after: ids('c'),
+        atOrAfter: ids('b', 'c'),
+        before: ids('session'),
+        atOrBefore: ids('session', 'a'),
+        // The session's own login token expires (after Rehive's default 10 hours).
+        expiring: ids('session', 'b'),
+        permanent: ids('a', 'c'),
+        one: ids('a'),
+        some: ids('a', 'c'),
+        others: ids('a', 'b', 'c'),
+        none: [],
+        viewer: { rehive: { authTokens: ids('c') } },
+        again: ids('a', 'c'),
+      },
+    });
+    const queries = stack.rehive.server.requests.filter((r) => r.path === '/3/auth/tokens/').map((r) => Object.fromEntries(r.query));
+    expect(queries).toEqual([
+      { created: String(created.b) },
+      { created__gt: String(created.b) },
+      { created__gte: String(created.b) },
+      { created__lt: String(created.a) },
+      { created__lte: String(created.a) },
+      { expires__isnull: 'false' },
+      { expires__isnull: 'true' },
+      { token_key: keys.a },
+      { token_key__in: `${keys.a},${keys.c}` },
+      { token_key__exclude: keys.session },
+      { created__gt: String(created.a), expires__isnull: 'true' },
+    ]);
+  });
+
+  it('refuses a filter Rehive could not take, before calling it', async () => {
+    stack.rehive.server.clearLog();
+    const response = await stack.gql(
+      `query F($filter: AuthTokenFilter!) { authTokens(filter: $filter) { id } }`,
+      { filter: { createdBefore: '1969-12-31T23:59:59.999Z', ids: ['ok_key', '../mfa', 'a,b'], excludeId: 'x/y' } },
+      { token },
+    );
+    expect(response.body.errors!.map((e) => e.extensions)).toEqual([
+      {
+        code: 'BAD_USER_INPUT',
+        fieldErrors: {
+          createdBefore: ['Must not be before 1970-01-01T00:00:00.000Z.'],
+          excludeId: ['may contain only letters, digits and "_"'],
+          ids: ['may contain only letters, digits and "_"'],
+        },
+      },
+    ]);
+    const tooMany = await stack.gql(`query F($ids: [ID!]) { authTokens(filter: { ids: $ids }) { id } }`, { ids: Array.from({ length: 101 }, (_, i) => `k${i}`) }, { token });
+    expect(tooMany.body.errors!.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fieldErrors: { ids: ['Ensure this field has no more than 100 items.'] } }]);
+    expect(stack.rehive.server.requests).toHaveLength(0);
+  });
+});
