@@ -12,7 +12,7 @@ import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, printSchema, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
@@ -51,6 +51,11 @@ function schemaDir(): string {
 /** The executable schema with the shield permissions applied. */
 export function buildSchema(): GraphQLSchema {
   return applyPermissions(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
+}
+
+/** The SDL of the executable schema, with descriptions. */
+export function printGatewaySchema(schema: GraphQLSchema = buildSchema()): string {
+  return `${printSchema(schema)}\n`;
 }
 
 export interface Gateway {
@@ -114,8 +119,9 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     blockFieldSuggestion: { enabled: !config.fieldSuggestions },
   }).protect();
 
+  const schema = buildSchema();
   const apollo = new ApolloServer<GatehouseContext>({
-    schema: buildSchema(),
+    schema,
     // Apollo's own messages go through the same redacting logger.
     logger,
     introspection: config.introspection,

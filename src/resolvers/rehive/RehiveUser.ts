@@ -1,9 +1,10 @@
 import type { RehiveUserRecord } from '../../datasources/rehive/records.js';
 import type { RehiveUserResolvers } from '../../generated/graphql.js';
+import { toGlobalId } from '../../validation/global-id.js';
 import { fullName } from '../user.js';
 
 export const RehiveUser: RehiveUserResolvers = {
-  id: (user) => user.id,
+  id: (user) => toGlobalId('RehiveUser', user.id),
   upstream: () => 'REHIVE',
   email: (user) => user.email || null,
   firstName: (user) => user.first_name || null,
