@@ -53,7 +53,7 @@ export function buildSchema(): GraphQLSchema {
   return applyPermissions(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }
 
-/** The SDL of the executable schema, with descriptions. */
+/** The SDL of the executable schema, with descriptions: `schema.graphql` and `GET /schema.graphql`. */
 export function printGatewaySchema(schema: GraphQLSchema = buildSchema()): string {
   return `${printSchema(schema)}\n`;
 }
@@ -170,6 +170,12 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   // With METRICS_PORT the metrics leave the public listener: they describe traffic and upstreams.
   const metricsServer = config.metricsListener ? Fastify({ logger: false }) : undefined;
   (metricsServer ?? fastify).get('/metrics', serveMetrics);
+  if (config.schemaEndpoint) {
+    // The SDL for client codegen, the same text as the repository's schema.graphql; like
+    // introspection, off in production unless asked for.
+    const sdl = printGatewaySchema(schema);
+    fastify.get('/schema.graphql', async (_request, reply) => reply.type('text/plain; charset=utf-8').send(sdl));
+  }
   // Set before the Apollo plugin is registered: a plugin context inherits the handler present at
   // registration, so a later one would never see /graphql's errors (e.g. the body limit's 413).
   fastify.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {

@@ -18,9 +18,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, `YYYY-MM-DD`. */
+  /** A calendar date, `YYYY-MM-DD` (an RFC 3339 full-date). */
   Date: { input: string; output: string; }
-  /** An instant in time, ISO 8601 in UTC, e.g. `2019-12-02T10:00:00.000Z`. */
+  /** An instant in time, ISO 8601 in UTC, e.g. `2019-12-02T10:00:00.000Z` (an RFC 3339 date-time). Inputs may carry any offset. */
   DateTime: { input: string; output: string; }
 };
 
