@@ -50,7 +50,7 @@ export function connection<T extends { id: number }>(items: readonly T[], args: 
   const edges = page.map((node) => ({ cursor: cursorOf(kind, node.id), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: start + page.length < items.length, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: start + page.length < items.length, hasPreviousPage: start > 0, startCursor: edges.at(0)?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: items.length,
   };
 }
