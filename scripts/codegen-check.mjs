@@ -1,13 +1,22 @@
-// Fails when src/generated/ is not what codegen makes from schema/ (CI: "codegen freshness").
+// Fails when src/generated/ or schema.graphql is not what `npm run codegen` makes from schema/ and
+// the resolvers (CI: "codegen freshness").
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const file = 'src/generated/graphql.ts';
-const before = readFileSync(file, 'utf8');
+const files = ['src/generated/graphql.ts', 'schema.graphql'];
+const read = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+const before = files.map(read);
 execFileSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent'], { stdio: 'inherit' });
-const after = readFileSync(file, 'utf8');
-if (before !== after) {
-  console.error(`${file} was stale: run "npm run codegen" and commit the result.`);
+execFileSync('npx', ['tsx', 'scripts/print-schema.ts'], { stdio: 'inherit' });
+const stale = files.filter((file, i) => read(file) !== before[i]);
+if (stale.length > 0) {
+  console.error(`${stale.join(' and ')} ${stale.length > 1 ? 'were' : 'was'} stale: run "npm run codegen" and commit the result.`);
   process.exit(1);
 }
-console.log('codegen: generated types are up to date');
+console.log('codegen: generated types and schema.graphql are up to date');

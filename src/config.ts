@@ -75,6 +75,7 @@ const envSchema = z.object({
   MAX_ROOT_FIELDS: int(1).default(20),
   MAX_COST: int(1).default(50_000),
   INTROSPECTION: bool.optional(),
+  SCHEMA_ENDPOINT: bool.optional(),
   FIELD_SUGGESTIONS: bool.optional(),
   SHUTDOWN_GRACE_MS: int(0).default(10_000),
 
@@ -167,6 +168,8 @@ export interface Config {
     cost: number;
   };
   introspection: boolean;
+  /** Serve the SDL at `GET /schema.graphql`. */
+  schemaEndpoint: boolean;
   /** "Did you mean …?" in validation errors */
   fieldSuggestions: boolean;
   shutdownGraceMs: number;
@@ -268,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     limits: { bodyBytes: e.BODY_LIMIT_BYTES, depth: e.MAX_DEPTH, aliases: e.MAX_ALIASES, rootFields: e.MAX_ROOT_FIELDS, cost: e.MAX_COST },
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+    schemaEndpoint: e.SCHEMA_ENDPOINT ?? e.NODE_ENV !== 'production',
     fieldSuggestions: e.FIELD_SUGGESTIONS ?? e.NODE_ENV !== 'production',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     attemptLimits: {

@@ -12,7 +12,7 @@ import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, printSchema, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
@@ -52,6 +52,11 @@ function schemaDir(): string {
 /** The executable schema with the shield permissions applied. */
 export function buildSchema(): GraphQLSchema {
   return applyPermissions(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
+}
+
+/** The SDL of the executable schema, with descriptions: `schema.graphql` and `GET /schema.graphql`. */
+export function printGatewaySchema(schema: GraphQLSchema = buildSchema()): string {
+  return `${printSchema(schema)}\n`;
 }
 
 export interface Gateway {
@@ -115,8 +120,9 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     blockFieldSuggestion: { enabled: !config.fieldSuggestions },
   }).protect();
 
+  const schema = buildSchema();
   const apollo = new ApolloServer<GatehouseContext>({
-    schema: buildSchema(),
+    schema,
     // Apollo's own messages go through the same redacting logger.
     logger,
     introspection: config.introspection,
@@ -165,6 +171,12 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   // With METRICS_PORT the metrics leave the public listener: they describe traffic and upstreams.
   const metricsServer = config.metricsListener ? Fastify({ logger: false }) : undefined;
   (metricsServer ?? fastify).get('/metrics', serveMetrics);
+  if (config.schemaEndpoint) {
+    // The SDL for client codegen, the same text as the repository's schema.graphql; like
+    // introspection, off in production unless asked for.
+    const sdl = printGatewaySchema(schema);
+    fastify.get('/schema.graphql', async (_request, reply) => reply.type('text/plain; charset=utf-8').send(sdl));
+  }
   // Set before the Apollo plugin is registered: a plugin context inherits the handler present at
   // registration, so a later one would never see /graphql's errors (e.g. the body limit's 413).
   fastify.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { QUERIES, S5_PAGE_COUNT, S5_PAGE_LENGTH } from '../scenarios.js';
 import { LenelClient } from './lenel-client.js';
-import { badgeStatus, fullName, isoDate, pageOf, peerViewer, type LenelBadgeRecord, type LenelEmployeeRecord } from './shape.js';
+import { badgeStatus, fullName, globalId, isoDate, pageOf, peerViewer, type LenelBadgeRecord, type LenelEmployeeRecord } from './shape.js';
 import type { Peer } from '../runner.js';
 
 /**
@@ -26,7 +26,7 @@ const HANDLERS = new Map<string, Handler>([
       const employee = badge.employee_id === null ? undefined : byId(employees).get(badge.employee_id);
       return {
         badge: {
-          id: String(badge.id),
+          id: globalId('Badge', badge.id),
           badgeNumber: badge.badge_number,
           status: badgeStatus(badge.status),
           statusCode: badge.status,
@@ -35,7 +35,7 @@ const HANDLERS = new Map<string, Handler>([
           activatedAt: isoDate(badge.activation_date),
           deactivatedAt: isoDate(badge.deactivation_date),
           lastChangedAt: isoDate(badge.last_changed),
-          employee: employee ? { id: String(employee.id), fullName: fullName(employee), email: employee.email || null, department: employee.department || null } : null,
+          employee: employee ? { id: globalId('Employee', employee.id), fullName: fullName(employee), email: employee.email || null, department: employee.department || null } : null,
         },
       };
     },
@@ -47,7 +47,7 @@ const HANDLERS = new Map<string, Handler>([
       const index = byId(employees);
       const edges = pageOf(badges, 100, null).map((badge) => {
         const employee = badge.employee_id === null ? undefined : index.get(badge.employee_id);
-        return { node: { id: String(badge.id), employee: employee ? { fullName: fullName(employee) } : null } };
+        return { node: { id: globalId('Badge', badge.id), employee: employee ? { fullName: fullName(employee) } : null } };
       });
       return { badges: { edges } };
     },
@@ -66,11 +66,11 @@ const HANDLERS = new Map<string, Handler>([
       }
       const edges = pageOf(employees, 20, null).map((employee) => ({
         node: {
-          id: String(employee.id),
+          id: globalId('Employee', employee.id),
           fullName: fullName(employee),
           badges: (byEmployee.get(employee.id) ?? []).map((badge) => {
             const holder = index.get(badge.employee_id!);
-            return { id: String(badge.id), status: badgeStatus(badge.status), employee: holder ? { id: String(holder.id), fullName: fullName(holder) } : null };
+            return { id: globalId('Badge', badge.id), status: badgeStatus(badge.status), employee: holder ? { id: globalId('Employee', holder.id), fullName: fullName(holder) } : null };
           }),
         },
       }));
@@ -88,11 +88,11 @@ const HANDLERS = new Map<string, Handler>([
           const employee = badge.employee_id === null ? undefined : index.get(badge.employee_id);
           return {
             node: {
-              id: String(badge.id),
+              id: globalId('Badge', badge.id),
               badgeNumber: badge.badge_number,
               status: badgeStatus(badge.status),
               type: badge.type || null,
-              employee: employee ? { id: String(employee.id), fullName: fullName(employee), department: employee.department || null } : null,
+              employee: employee ? { id: globalId('Employee', employee.id), fullName: fullName(employee), department: employee.department || null } : null,
             },
           };
         });
@@ -105,7 +105,7 @@ const HANDLERS = new Map<string, Handler>([
     QUERIES.S7,
     async (lenel, auth) => {
       const edges = pageOf(await lenel.badges(auth), 10, null).map((badge) => ({
-        node: { id: String(badge.id), badgeNumber: badge.badge_number, status: badgeStatus(badge.status) },
+        node: { id: globalId('Badge', badge.id), badgeNumber: badge.badge_number, status: badgeStatus(badge.status) },
       }));
       return { viewer: peerViewer(auth), badges: { edges } };
     },

@@ -32,6 +32,9 @@ export function startAfter<T extends { id: number }>(items: readonly T[], after:
 
 export const cursorOf = (kind: string, id: number): string => Buffer.from(`${kind}:${id}`).toString('base64url');
 
+/** The public schema's global ids (Relay object identification): `base64url("<Type>:<id>")`. */
+export const globalId = (type: 'Badge' | 'Employee', id: number): string => Buffer.from(`${type}:${id}`).toString('base64url');
+
 /** `first` as the schema defines it: default 20, at most 100. */
 export function pageOf<T extends { id: number }>(items: readonly T[], first: number | null | undefined, after: string | null | undefined): T[] {
   const size = first ?? 20;
@@ -47,7 +50,7 @@ export function connection<T extends { id: number }>(items: readonly T[], args: 
   const edges = page.map((node) => ({ cursor: cursorOf(kind, node.id), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: start + page.length < items.length, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: start + page.length < items.length, hasPreviousPage: start > 0, startCursor: edges.at(0)?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: items.length,
   };
 }
@@ -58,7 +61,7 @@ export const peerViewer = (authorization: string | undefined) =>
 
 /** The plain field resolvers both Apollo peers share; each adds its own `employee` / `badges` loading. */
 export const badgeFields = {
-  id: (badge: LenelBadgeRecord) => String(badge.id),
+  id: (badge: LenelBadgeRecord) => globalId('Badge', badge.id),
   badgeNumber: (badge: LenelBadgeRecord) => badge.badge_number,
   status: (badge: LenelBadgeRecord) => badgeStatus(badge.status),
   statusCode: (badge: LenelBadgeRecord) => badge.status,
@@ -70,7 +73,7 @@ export const badgeFields = {
 };
 
 export const employeeFields = {
-  id: (employee: LenelEmployeeRecord) => String(employee.id),
+  id: (employee: LenelEmployeeRecord) => globalId('Employee', employee.id),
   firstName: (employee: LenelEmployeeRecord) => employee.first_name,
   middleName: (employee: LenelEmployeeRecord) => employee.middle_name || null,
   lastName: (employee: LenelEmployeeRecord) => employee.last_name,

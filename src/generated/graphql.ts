@@ -18,9 +18,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, `YYYY-MM-DD`. */
+  /** A calendar date, `YYYY-MM-DD` (an RFC 3339 full-date). */
   Date: { input: string; output: string; }
-  /** An instant in time, ISO 8601 in UTC, e.g. `2019-12-02T10:00:00.000Z`. */
+  /** An instant in time, ISO 8601 in UTC, e.g. `2019-12-02T10:00:00.000Z` (an RFC 3339 date-time). Inputs may carry any offset. */
   DateTime: { input: string; output: string; }
   /** A JSON object (any keys and JSON values), as the upstream keeps it. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
@@ -52,13 +52,13 @@ export type AnalysisPermissionsInput = {
 };
 
 /** A credential handed out by an upstream. */
-export type AuthToken = {
+export type AuthToken = Node & {
   __typename?: 'AuthToken';
   /** When the token was created. Forensic service tokens: Oz does not say, so this is the gateway's clock when Oz handed the token over (within the request that issued it). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the token expires, or null if it never does. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The token's id (Rehive: the first 8 characters of the token; forensic: the token id). */
+  /** The token's global id (it names the upstream; inside: Rehive's token key, the first 8 characters of the token, or forensic's token id). */
   id: Scalars['ID']['output'];
   /** A label, when the upstream keeps one. */
   label?: Maybe<Scalars['String']['output']>;
@@ -68,7 +68,7 @@ export type AuthToken = {
   sessionId?: Maybe<Scalars['ID']['output']>;
   /** The upstream that issued it. */
   upstream: Upstream;
-  /** The user the token belongs to. */
+  /** The upstream's own id of the user the token belongs to (as `LinkedAccount.userId`). */
   userId?: Maybe<Scalars['ID']['output']>;
 };
 
@@ -93,7 +93,7 @@ export type AuthTokenFilter = {
 };
 
 /** An access badge (a lenel badge record). */
-export type Badge = {
+export type Badge = Node & {
   __typename?: 'Badge';
   /** When the badge was last activated. */
   activatedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -103,7 +103,7 @@ export type Badge = {
   deactivatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The cardholder the badge is assigned to, or null for an unassigned badge. */
   employee?: Maybe<Employee>;
-  /** The badge record key; the id `updateBadgeStatus` takes. */
+  /** The badge's global id (`updateBadgeStatus` takes it). */
   id: Scalars['ID']['output'];
   /** When the badge record last changed. */
   lastChangedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -117,7 +117,7 @@ export type Badge = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of badges. */
+/** A page of badges, in lenel id order. */
 export type BadgeConnection = {
   __typename?: 'BadgeConnection';
   /** The badges on this page. */
@@ -131,7 +131,7 @@ export type BadgeConnection = {
 /** A badge and its cursor. */
 export type BadgeEdge = {
   __typename?: 'BadgeEdge';
-  /** Opaque cursor of this edge. */
+  /** Opaque cursor of this edge: the badge's place in the list, still usable after the badge has left it. */
   cursor: Scalars['String']['output'];
   /** The badge. */
   node: Badge;
@@ -141,7 +141,7 @@ export type BadgeEdge = {
 export type BadgeFilter = {
   /** Only the badge with this number. */
   badgeNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Only badges of this cardholder. */
+  /** Only badges of this cardholder: its global id (or its lenel id). */
   employeeId?: InputMaybe<Scalars['ID']['input']>;
   /** Only badges in this status. */
   status?: InputMaybe<BadgeStatus>;
@@ -191,9 +191,9 @@ export type ClearSessions =
   | 'TEMPORARY';
 
 /** A company: a forensic (Oz) company, or a Rehive user's company. */
-export type Company = {
+export type Company = Node & {
   __typename?: 'Company';
-  /** The company id (a UUID on forensic, an identifier on Rehive). */
+  /** The company's global id (it names the upstream too: forensic and Rehive companies are apart). */
   id: Scalars['ID']['output'];
   /** Whether the company is being deleted. */
   inDeletion?: Maybe<Scalars['Boolean']['output']>;
@@ -205,7 +205,7 @@ export type Company = {
   upstream: Upstream;
 };
 
-/** A page of companies. */
+/** A page of companies, in Oz's order. Oz pages by offset: a cursor holds its company's offset and id, and the next page starts right after that company wherever it has moved, when companies before it were added or removed (up to 20 positions either way); when the company itself has gone, the next page starts at its old offset. A larger shift may repeat or skip companies. */
 export type CompanyConnection = {
   __typename?: 'CompanyConnection';
   /** The companies on this page. */
@@ -219,7 +219,7 @@ export type CompanyConnection = {
 /** A company and its cursor. */
 export type CompanyEdge = {
   __typename?: 'CompanyEdge';
-  /** Opaque cursor of this edge. */
+  /** Opaque cursor of this edge (the company's offset and id). */
   cursor: Scalars['String']['output'];
   /** The company. */
   node: Company;
@@ -237,7 +237,7 @@ export type CreateCompanyInput = {
 export type CreateForensicUserInput = {
   /** Which analyses the user may start. */
   analysisPermissions?: InputMaybe<AnalysisPermissionsInput>;
-  /** The company (UUID). */
+  /** The company: its global id (or its forensic UUID). */
   companyId: Scalars['ID']['input'];
   /** E-mail, the login. */
   email: Scalars['String']['input'];
@@ -254,7 +254,7 @@ export type CreateForensicUserInput = {
 };
 
 /** A cardholder (a lenel employee record). */
-export type Employee = {
+export type Employee = Node & {
   __typename?: 'Employee';
   /** The cardholder's badges. */
   badges?: Maybe<Array<Badge>>;
@@ -268,7 +268,7 @@ export type Employee = {
   firstName: Scalars['String']['output'];
   /** First, middle and last name joined. */
   fullName: Scalars['String']['output'];
-  /** The cardholder id. */
+  /** The cardholder's global id. */
   id: Scalars['ID']['output'];
   /** Last name. */
   lastName: Scalars['String']['output'];
@@ -286,7 +286,7 @@ export type EmployeeBadgesArgs = {
   status?: InputMaybe<BadgeStatus>;
 };
 
-/** A page of cardholders. */
+/** A page of cardholders, in lenel id order. */
 export type EmployeeConnection = {
   __typename?: 'EmployeeConnection';
   /** The cardholders on this page. */
@@ -300,7 +300,7 @@ export type EmployeeConnection = {
 /** A cardholder and its cursor. */
 export type EmployeeEdge = {
   __typename?: 'EmployeeEdge';
-  /** Opaque cursor of this edge. */
+  /** Opaque cursor of this edge: the cardholder's place in the list, still usable after the cardholder has left it. */
   cursor: Scalars['String']['output'];
   /** The cardholder. */
   node: Employee;
@@ -332,7 +332,7 @@ export type ForensicRole =
   | 'OPERATOR';
 
 /** A forensic (Oz) platform user. */
-export type ForensicUser = User & {
+export type ForensicUser = Node & User & {
   __typename?: 'ForensicUser';
   /** Whether the user is active. */
   active: Scalars['Boolean']['output'];
@@ -348,7 +348,7 @@ export type ForensicUser = User & {
   firstName?: Maybe<Scalars['String']['output']>;
   /** First and last name joined. */
   fullName: Scalars['String']['output'];
-  /** The user id (a UUID). */
+  /** The user's global id. */
   id: Scalars['ID']['output'];
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
@@ -360,7 +360,7 @@ export type ForensicUser = User & {
   upstream: Upstream;
 };
 
-/** A page of forensic users. */
+/** A page of forensic users, in Oz's order. Oz pages by offset: a cursor holds its user's offset and id, and the next page starts right after that user wherever it has moved, when users before it were added or removed (up to 20 positions either way); when the user itself has gone, the next page starts at its old offset. A larger shift may repeat or skip users. */
 export type ForensicUserConnection = {
   __typename?: 'ForensicUserConnection';
   /** The users on this page. */
@@ -374,7 +374,7 @@ export type ForensicUserConnection = {
 /** A forensic user and its cursor. */
 export type ForensicUserEdge = {
   __typename?: 'ForensicUserEdge';
-  /** Opaque cursor of this edge. */
+  /** Opaque cursor of this edge (the user's offset and id). */
   cursor: Scalars['String']['output'];
   /** The user. */
   node: ForensicUser;
@@ -392,7 +392,7 @@ export type Gender =
   | 'OTHER';
 
 /** A person's HR profile. */
-export type HrUser = User & {
+export type HrUser = Node & User & {
   __typename?: 'HrUser';
   /** Date of birth, or null. */
   birthDate?: Maybe<Scalars['Date']['output']>;
@@ -406,7 +406,7 @@ export type HrUser = User & {
   fullName: Scalars['String']['output'];
   /** Gender, or null when not set. */
   gender?: Maybe<Gender>;
-  /** The HR user id. */
+  /** The person's global id. */
   id: Scalars['ID']['output'];
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
@@ -427,7 +427,7 @@ export type HrUserLeaveRequestsArgs = {
 };
 
 /** A request for time off. */
-export type LeaveRequest = {
+export type LeaveRequest = Node & {
   __typename?: 'LeaveRequest';
   /** When the request was made. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -435,7 +435,7 @@ export type LeaveRequest = {
   description: Scalars['String']['output'];
   /** When the leave ends. */
   end: Scalars['DateTime']['output'];
-  /** The leave request id. */
+  /** The leave request's global id. */
   id: Scalars['ID']['output'];
   /** The HR user who made the request (the caller: requests are visible only to their owner). */
   owner?: Maybe<HrUser>;
@@ -447,7 +447,7 @@ export type LeaveRequest = {
   type: LeaveType;
 };
 
-/** A page of leave requests. */
+/** A page of leave requests, newest start first (ties: the newest request first). */
 export type LeaveRequestConnection = {
   __typename?: 'LeaveRequestConnection';
   /** The requests on this page. */
@@ -461,7 +461,7 @@ export type LeaveRequestConnection = {
 /** A leave request and its cursor. */
 export type LeaveRequestEdge = {
   __typename?: 'LeaveRequestEdge';
-  /** Opaque cursor of this edge. */
+  /** Opaque cursor of this edge: the request's place in the list (its start and id), still usable after the request has changed or left the list. */
   cursor: Scalars['String']['output'];
   /** The leave request. */
   node: LeaveRequest;
@@ -532,13 +532,13 @@ export type MaritalStatus =
   | 'WIDOWED';
 
 /** A Rehive multi-factor authenticator. */
-export type MfaAuthenticator = {
+export type MfaAuthenticator = Node & {
   __typename?: 'MfaAuthenticator';
   /** The one-time backup codes of a STATIC authenticator: only in the response of `createMfaAuthenticator`. */
   backupCodes?: Maybe<Array<Scalars['String']['output']>>;
   /** When it was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The authenticator identifier. */
+  /** The authenticator's global id. */
   id: Scalars['ID']['output'];
   /** The mobile number of an SMS authenticator. */
   mobile?: Maybe<Scalars['String']['output']>;
@@ -601,11 +601,11 @@ export type Mutation = {
   createMfaAuthenticator: MfaAuthenticator;
   /** Deletes every Rehive token of the user, including the session's own: the Rehive account is unlinked. */
   deleteAllAuthTokens: Scalars['Boolean']['output'];
-  /** Deletes one Rehive API token and returns its id. */
+  /** Deletes one Rehive API token and returns its global id. */
   deleteAuthToken: Scalars['ID']['output'];
-  /** Deletes a leave request and returns its id. Needs a linked hr account. */
+  /** Deletes a leave request and returns its global id. Needs a linked hr account. */
   deleteLeaveRequest: Scalars['ID']['output'];
-  /** Deletes an authenticator and returns its id. */
+  /** Deletes an authenticator and returns its global id. */
   deleteMfaAuthenticator: Scalars['ID']['output'];
   /** Sends an SMS code for a challenge or an SMS authenticator. */
   deliverMfaCode: Scalars['Boolean']['output'];
@@ -856,13 +856,23 @@ export type MutationVerifyMobileArgs = {
   otp: Scalars['String']['input'];
 };
 
-/** Relay page information. */
+/** An object with a globally unique id (Relay object identification): `node(id)` refetches it. */
+export type Node = {
+  /** The object's globally unique, opaque id. Every argument that takes this object's id accepts it. */
+  id: Scalars['ID']['output'];
+};
+
+/** Relay page information. Lists page forward (`first`/`after`); cursors are opaque and stable: a cursor stays usable when its item leaves the list, and the next page starts after its position. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** The cursor of the last edge; pass it as `after` to get the next page. */
+  /** The cursor of the last edge, or null on an empty page; pass it as `after` to get the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page: true when `after` was given and the list now has items before that position, false on a first page. Lists page forward only; the Relay Cursor Connections spec lets forward paging answer this way. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first edge, or null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
@@ -896,6 +906,8 @@ export type Query = {
   mfaAuthenticator?: Maybe<MfaAuthenticator>;
   /** The caller's MFA authenticators. Needs a linked rehive account. */
   mfaAuthenticators?: Maybe<Array<MfaAuthenticator>>;
+  /** Any object by its global id, as its own root field would answer it (the same linked account needed), or null when it does not exist or is not visible to the caller. Needs a Gatehouse session. */
+  node?: Maybe<Node>;
   /** The caller: the Gatehouse session and the profile of each linked upstream account. Public. */
   viewer: Viewer;
 };
@@ -993,6 +1005,12 @@ export type QueryMfaAuthenticatorArgs = {
 export type QueryMfaAuthenticatorsArgs = {
   type?: InputMaybe<MfaAuthenticatorType>;
   verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Read operations. A field whose upstream fails (down, forbidden, not linked) is null with its own error; the other fields still answer. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A new Rehive company and its first (admin) user. */
@@ -1097,7 +1115,7 @@ export type RehiveGender =
   | 'OTHER';
 
 /** A Rehive platform user. */
-export type RehiveUser = User & {
+export type RehiveUser = Node & User & {
   __typename?: 'RehiveUser';
   /** The user's API tokens (without secrets). */
   authTokens?: Maybe<Array<AuthToken>>;
@@ -1119,7 +1137,7 @@ export type RehiveUser = User & {
   gender?: Maybe<RehiveGender>;
   /** The names of the user's groups. */
   groups: Array<Scalars['String']['output']>;
-  /** The Rehive user id (UUID). */
+  /** The user's global id. */
   id: Scalars['ID']['output'];
   /** National id number. */
   idNumber?: Maybe<Scalars['String']['output']>;
@@ -1250,7 +1268,7 @@ export type User = {
   firstName?: Maybe<Scalars['String']['output']>;
   /** First and last name joined, or the e-mail when both are empty. */
   fullName: Scalars['String']['output'];
-  /** The upstream's id for this person. */
+  /** The person's globally unique id (`LinkedAccount.userId` is the upstream's own id). */
   id: Scalars['ID']['output'];
   /** Last name. */
   lastName?: Maybe<Scalars['String']['output']>;
@@ -1347,6 +1365,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( AuthTokenRecordModel )
+    | ( LenelBadgeRecordModel )
+    | ( CompanyRecordModel )
+    | ( LenelEmployeeRecordModel )
+    | ( ForensicUserRecordModel )
+    | ( HrUserRecordModel )
+    | ( HrLeaveRequestRecordModel )
+    | ( RehiveAuthenticatorRecordModel )
+    | ( RehiveUserRecordModel )
+  ;
   User:
     | ( ForensicUserRecordModel )
     | ( HrUserRecordModel )
@@ -1401,6 +1430,7 @@ export type ResolversTypes = {
   MfaAuthenticatorType: MfaAuthenticatorType;
   MfaChallenge: ResolverTypeWrapper<MfaChallenge>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterCompanyInput: RegisterCompanyInput;
@@ -1456,6 +1486,7 @@ export type ResolversParentTypes = {
   MfaAuthenticator: RehiveAuthenticatorRecordModel;
   MfaChallenge: MfaChallenge;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterCompanyInput: RegisterCompanyInput;
@@ -1486,6 +1517,7 @@ export type AuthTokenResolvers<ContextType = GatehouseContext, ParentType extend
   sessionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type BadgeResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['Badge'] = ResolversParentTypes['Badge']> = {
@@ -1499,6 +1531,7 @@ export type BadgeResolvers<ContextType = GatehouseContext, ParentType extends Re
   statusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type BadgeConnectionResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['BadgeConnection'] = ResolversParentTypes['BadgeConnection']> = {
@@ -1518,6 +1551,7 @@ export type CompanyResolvers<ContextType = GatehouseContext, ParentType extends 
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   technicalMetaData?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   upstream?: Resolver<ResolversTypes['Upstream'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CompanyConnectionResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['CompanyConnection'] = ResolversParentTypes['CompanyConnection']> = {
@@ -1551,6 +1585,7 @@ export type EmployeeResolvers<ContextType = GatehouseContext, ParentType extends
   middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EmployeeConnectionResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['EmployeeConnection'] = ResolversParentTypes['EmployeeConnection']> = {
@@ -1619,6 +1654,7 @@ export type LeaveRequestResolvers<ContextType = GatehouseContext, ParentType ext
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LeaveStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['LeaveType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LeaveRequestConnectionResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['LeaveRequestConnection'] = ResolversParentTypes['LeaveRequestConnection']> = {
@@ -1653,6 +1689,7 @@ export type MfaAuthenticatorResolvers<ContextType = GatehouseContext, ParentType
   type?: Resolver<ResolversTypes['MfaAuthenticatorType'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MfaChallengeResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['MfaChallenge'] = ResolversParentTypes['MfaChallenge']> = {
@@ -1697,9 +1734,15 @@ export type MutationResolvers<ContextType = GatehouseContext, ParentType extends
   verifyMobile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyMobileArgs, 'otp'>>;
 };
 
+export type NodeResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'AuthToken' | 'Badge' | 'Company' | 'Employee' | 'ForensicUser' | 'HrUser' | 'LeaveRequest' | 'MfaAuthenticator' | 'RehiveUser', ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GatehouseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1717,6 +1760,7 @@ export type QueryResolvers<ContextType = GatehouseContext, ParentType extends Re
   leaveRequests?: Resolver<Maybe<ResolversTypes['LeaveRequestConnection']>, ParentType, ContextType, RequireFields<QueryLeaveRequestsArgs, 'first'>>;
   mfaAuthenticator?: Resolver<Maybe<ResolversTypes['MfaAuthenticator']>, ParentType, ContextType, RequireFields<QueryMfaAuthenticatorArgs, 'id'>>;
   mfaAuthenticators?: Resolver<Maybe<Array<ResolversTypes['MfaAuthenticator']>>, ParentType, ContextType, Partial<QueryMfaAuthenticatorsArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -1798,6 +1842,7 @@ export type Resolvers<ContextType = GatehouseContext> = {
   MfaAuthenticator?: MfaAuthenticatorResolvers<ContextType>;
   MfaChallenge?: MfaChallengeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RehiveUser?: RehiveUserResolvers<ContextType>;

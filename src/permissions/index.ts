@@ -11,6 +11,8 @@ import { hasAccount, isForensicAdmin, isSignedIn } from './rules.js';
 export const permissions = {
   Query: {
     viewer: allow,
+    // Each type's own account rule is applied by `node` once it knows the type (resolvers/node.ts).
+    node: isSignedIn,
     leaveRequests: hasAccount('hr'),
     leaveRequest: hasAccount('hr'),
     badges: hasAccount('lenel'),

@@ -1,5 +1,6 @@
 import { checkParam, type ParamKind } from './params.js';
 import { badUserInput, GatehouseError, type FieldErrors } from '../errors.js';
+import { upstreamId, type IdArgument } from './global-id.js';
 import { ISO3166_ALPHA2 } from './iso3166.js';
 
 // Deliberately simple: the upstream has the final word; this only keeps obvious junk from costing a call.
@@ -12,6 +13,7 @@ const MAX_EMAIL = 254;
  */
 export class InputCheck {
   private readonly errors: FieldErrors = {};
+  private readonly ids: Record<string, string> = {};
 
   add(field: string, message: string): this {
     const messages = (this.errors[field] ??= []);
@@ -67,20 +69,43 @@ export class InputCheck {
 
   /** A value that ends up in an upstream path (or names an upstream object): the same patterns as `upstreamPath`. */
   param(field: string, value: string | null | undefined, kind: ParamKind): this {
-    if (value == null) return this;
+    if (value != null) this.collect(field, () => checkParam(field, value, kind));
+    return this;
+  }
+
+  /** An object's id (its global id, or the upstream's raw id): `done()` returns the upstream id under `field`. */
+  id(field: string, value: string | null | undefined, expected: IdArgument): this {
+    if (value != null) this.collect(field, () => (this.ids[field] = upstreamId(field, value, expected)));
+    return this;
+  }
+
+  /** `id` for each item of a list input (errors under the list's name): the upstream ids, in order. */
+  idList(field: string, values: readonly string[] | null | undefined, expected: IdArgument): string[] | undefined {
+    if (values == null) return undefined;
+    return values.map((value) => {
+      let id = value;
+      this.collect(field, () => (id = upstreamId(field, value, expected)));
+      return id;
+    });
+  }
+
+  /**
+   * Throws BAD_USER_INPUT with every collected error. When the input is valid it returns the upstream
+   * ids of the fields checked with `id`.
+   */
+  done(): Record<string, string | undefined> {
+    const first = Object.entries(this.errors)[0];
+    if (first) throw badUserInput(`Invalid ${first[0]}: ${first[1][0]}`, this.errors);
+    return this.ids;
+  }
+
+  private collect(field: string, check: () => void): void {
     try {
-      checkParam(field, value, kind);
+      check();
     } catch (error) {
       if (!(error instanceof GatehouseError)) throw error;
       const messages = (error.extensions.fieldErrors as FieldErrors | undefined)?.[field] ?? [error.message];
       for (const message of messages) this.add(field, message);
     }
-    return this;
-  }
-
-  /** Throws BAD_USER_INPUT with every collected error; does nothing when the input is valid. */
-  done(): void {
-    const first = Object.entries(this.errors)[0];
-    if (first) throw badUserInput(`Invalid ${first[0]}: ${first[1][0]}`, this.errors);
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { globalId } from '../helpers/ids.js';
 
 describe('a first session against the HR emulator', () => {
   let stack: Stack;
@@ -18,7 +19,7 @@ describe('a first session against the HR emulator', () => {
     );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toMatchObject({
-      viewer: { signedIn: true, accounts: [{ upstream: 'HR', login: 'ana.garcia@example.com' }], hr: { id: '1', fullName: 'Ana García', leaveRequests: { totalCount: 5 } } },
+      viewer: { signedIn: true, accounts: [{ upstream: 'HR', login: 'ana.garcia@example.com' }], hr: { id: globalId('HrUser', 1), fullName: 'Ana García', leaveRequests: { totalCount: 5 } } },
     });
     // profile once (shared by viewer.hr and every owner), list once
     expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(1);

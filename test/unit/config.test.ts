@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(true);
     expect(config.env).toBe('development');
     expect(config.introspection).toBe(true);
+    expect(config.schemaEndpoint).toBe(true);
     expect(config.upstreams.hr.url).toBeUndefined();
     expect(config.http).toMatchObject({ deadlineMs: 10_000, retries: 2, circuitFailureRatio: 0.5, circuitWindowMs: 10_000, circuitMinCalls: 20, circuitHalfOpenAfterMs: 10_000 });
     expect(config.session).toMatchObject({ idleTtlSeconds: 1_800, absoluteTtlSeconds: 43_200, cookie: false });
@@ -18,12 +19,17 @@ describe('loadConfig', () => {
   it('leaves demo mode when any URL is set, and then needs SESSION_SECRET', () => {
     expect(() => loadConfig({ HR_URL: 'http://hr.internal:8000' })).toThrow(/SESSION_SECRET/);
     const config = loadConfig({ HR_URL: 'http://hr.internal:8000/', SESSION_SECRET: SECRET, NODE_ENV: 'production', UPSTREAM_DEADLINE_MS: '250' });
-    expect(config).toMatchObject({ demo: false, env: 'production', introspection: false, upstreams: { hr: { url: 'http://hr.internal:8000/' } }, http: { deadlineMs: 250 } });
+    expect(config).toMatchObject({ demo: false, env: 'production', introspection: false, schemaEndpoint: false, upstreams: { hr: { url: 'http://hr.internal:8000/' } }, http: { deadlineMs: 250 } });
   });
 
   it('links employees for HR and REHIVE users unless EMPLOYEE_LINK_UPSTREAMS says otherwise', () => {
     expect([...loadConfig({}).employeeLinkUpstreams]).toEqual(['hr', 'rehive']);
     expect([...loadConfig({ EMPLOYEE_LINK_UPSTREAMS: ' hr ' }).employeeLinkUpstreams]).toEqual(['hr']);
+  });
+
+  it('serves /schema.graphql outside production unless SCHEMA_ENDPOINT says otherwise', () => {
+    expect(loadConfig({ SCHEMA_ENDPOINT: 'false' }).schemaEndpoint).toBe(false);
+    expect(loadConfig({ HR_URL: 'http://hr.internal:8000/', SESSION_SECRET: SECRET, NODE_ENV: 'production', SCHEMA_ENDPOINT: 'true' }).schemaEndpoint).toBe(true);
   });
 
   it('treats empty strings as unset', () => {
@@ -39,6 +45,7 @@ describe('loadConfig', () => {
     [{ CIRCUIT_MIN_CALLS: '1.5' }, 'CIRCUIT_MIN_CALLS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ INTROSPECTION: 'yes' }, 'INTROSPECTION'],
+    [{ SCHEMA_ENDPOINT: 'on' }, 'SCHEMA_ENDPOINT'],
     [{ HR_URL: 'ftp://hr.internal' }, 'HR_URL'],
     [{ HR_URL: 'http://hr.internal/?x=1', SESSION_SECRET: SECRET }, 'HR_URL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],

@@ -5,8 +5,11 @@ import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
 // The list endpoints are the only way to read one badge or cardholder, and a site holds up to
 // 100,000 of them: each list read is indexed once and the index is cached with the list, so a
 // request's lookups are map reads, not scans.
+//
+// The contract leaves the lists' order open: the indexes keep them in id order, the order clients
+// page through (a cursor is the id of the item it follows).
 
-/** Every badge of one account's list, by id and by cardholder, in upstream order. */
+/** Every badge of one account's list, by id and by cardholder, in id order. */
 export class BadgeIndex {
   readonly byId = new Map<number, LenelBadgeRecord>();
   readonly byEmployeeId = new Map<number, LenelBadgeRecord[]>();
@@ -14,6 +17,9 @@ export class BadgeIndex {
   constructor(readonly list: LenelBadgeRecord[]) {
     for (const badge of list) {
       if (!isRecord(badge) || !Number.isInteger(badge.id) || !Number.isInteger(badge.status)) throw upstreamError('lenel', 'sent a malformed badge list');
+    }
+    inIdOrder(list);
+    for (const badge of list) {
       this.byId.set(badge.id, badge);
       if (badge.employee_id != null) this.addToEmployee(badge);
     }
@@ -44,16 +50,19 @@ export class BadgeIndex {
   }
 }
 
-/** Every cardholder of one account's list, by id and by lower-cased e-mail, in upstream order. */
+/** Every cardholder of one account's list, by id and by lower-cased e-mail, in id order. */
 export class EmployeeIndex {
   readonly byId = new Map<number, LenelEmployeeRecord>();
-  /** Several cardholders may share an e-mail; they are kept in upstream order. */
+  /** Several cardholders may share an e-mail; they are kept in id order. */
   readonly byEmail = new Map<string, LenelEmployeeRecord[]>();
   private searchTexts: string[] | undefined;
 
   constructor(readonly list: LenelEmployeeRecord[]) {
     for (const employee of list) {
       if (!isRecord(employee) || !Number.isInteger(employee.id)) throw upstreamError('lenel', 'sent a malformed cardholder list');
+    }
+    inIdOrder(list);
+    for (const employee of list) {
       this.byId.set(employee.id, employee);
       const email = normalizeEmail(employee.email);
       if (!email) continue;
@@ -71,6 +80,11 @@ export class EmployeeIndex {
     const texts = (this.searchTexts ??= this.list.map(searchText));
     return this.list.filter((_, i) => texts[i]!.includes(needle));
   }
+}
+
+/** Sorts by id, in place; a list already in id order (the usual case) costs one pass. */
+function inIdOrder(list: Array<{ id: number }>): void {
+  if (list.some((item, i) => i > 0 && list[i - 1]!.id >= item.id)) list.sort((a, b) => a.id - b.id);
 }
 
 /** E-mails compare case-insensitively (contract); blank means none. */

@@ -1,3 +1,5 @@
+import type { CompanyRecord } from '../core/records.js';
+
 /** The Rehive user object (`GET /3/auth/` data.user), the subset the gateway uses. */
 export interface RehiveUserRecord {
   id: string;
@@ -75,3 +77,6 @@ export interface RehiveSessionData {
   expires: number | null;
   created: number | null;
 }
+
+/** A Rehive user's company as the API shows it: the user record holds only its identifier (the name is read when asked for). */
+export const rehiveCompany = (id: string): CompanyRecord => ({ id, upstream: 'rehive', name: null, inDeletion: null, technicalMetaData: null });

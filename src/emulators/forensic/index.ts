@@ -68,6 +68,8 @@ export interface ForensicEmulator {
   /** Every access token issued so far (login pairs, refreshed pairs, service tokens). */
   readonly tokens: readonly TokenRecord[];
   addCompany(name: string, companyId?: string, technicalMetaData?: Record<string, unknown>): ForensicCompany;
+  /** Deletes a company (as an Oz operator would): the lists close up behind it. */
+  removeCompany(companyId: string): void;
   addUser(input: AddUserInput): ForensicUser;
   /** By user id or e-mail (case-insensitive). */
   findUser(idOrEmail: string): ForensicUser | undefined;
@@ -161,6 +163,12 @@ class ForensicEmulatorImpl implements ForensicEmulator {
     const company = { companyId: companyId.toLowerCase(), name, technicalMetaData };
     this.companyList.push(company);
     return company;
+  }
+
+  removeCompany(companyId: string): void {
+    const company = this.findCompany(companyId);
+    if (!company) throw new Error(`unknown company ${companyId}`);
+    this.companyList.splice(this.companyList.indexOf(company), 1);
   }
 
   addUser(input: AddUserInput): ForensicUser {

@@ -1,8 +1,9 @@
 import type { ForensicUserResolvers } from '../../generated/graphql.js';
+import { toGlobalId } from '../../validation/global-id.js';
 import { fullName } from '../user.js';
 
 export const ForensicUser: ForensicUserResolvers = {
-  id: (user) => user.user_id,
+  id: (user) => toGlobalId('ForensicUser', user.user_id),
   upstream: () => 'FORENSIC',
   email: (user) => user.email,
   firstName: (user) => user.first_name,

@@ -1,17 +1,17 @@
-import { checkParam } from '../../validation/params.js';
+import { ID_ARGUMENTS, upstreamId } from '../../validation/global-id.js';
 import type { CompanyConnectionResolvers, ForensicUserConnectionResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { invalidField } from '../../errors.js';
 import { ForensicUser } from './ForensicUser.js';
 import { offsetConnection } from './page.js';
 
 const Query: QueryResolvers = {
-  company: (_, { id }, { forensic }) => forensic.getCompany(checkParam('id', id, 'uuid')),
+  company: (_, { id }, { forensic }) => forensic.getCompany(upstreamId('id', id, ID_ARGUMENTS.forensicCompany)),
   companies: (_, { name, first, after }, { forensic }) =>
-    offsetConnection('Company', { first, after }, (page) => forensic.listCompanies(name, page), () => forensic.countCompanies(name)),
-  forensicUser: (_, { id }, { forensic }) => forensic.getUser(checkParam('id', id, 'uuid')),
+    offsetConnection('Company', { first, after }, (company) => company.id, (page) => forensic.listCompanies(name, page), () => forensic.countCompanies(name)),
+  forensicUser: (_, { id }, { forensic }) => forensic.getUser(upstreamId('id', id, ID_ARGUMENTS.forensicUser)),
   forensicUsers: (_, { companyId, first, after }, { forensic }) => {
-    const company = companyId == null ? null : checkParam('companyId', companyId, 'uuid');
-    return offsetConnection('ForensicUser', { first, after }, (page) => forensic.listUsers(company, page), () => forensic.countUsers(company));
+    const company = companyId == null ? null : upstreamId('companyId', companyId, ID_ARGUMENTS.forensicCompany);
+    return offsetConnection('ForensicUser', { first, after }, (user) => user.user_id, (page) => forensic.listUsers(company, page), () => forensic.countUsers(company));
   },
 };
 
@@ -23,7 +23,7 @@ const Mutation: MutationResolvers = {
   createForensicUser: (_, { input }, { forensic }) => {
     const permissions = input.analysisPermissions;
     return forensic.createUser({
-      companyId: checkParam('companyId', input.companyId, 'uuid'),
+      companyId: upstreamId('companyId', input.companyId, ID_ARGUMENTS.forensicCompany),
       email: input.email.trim(),
       password: input.password,
       firstName: input.firstName,
@@ -38,7 +38,7 @@ const Mutation: MutationResolvers = {
       },
     });
   },
-  issueServiceToken: (_, { userId }, { forensic }) => forensic.issueServiceToken(checkParam('userId', userId, 'uuid')),
+  issueServiceToken: (_, { userId }, { forensic }) => forensic.issueServiceToken(upstreamId('userId', userId, ID_ARGUMENTS.forensicUser)),
 };
 
 const CompanyConnection: CompanyConnectionResolvers = { totalCount: (page) => page.totalCount() };

@@ -2,13 +2,13 @@ import type { LeaveRequestChange } from '../../datasources/hr/data-source.js';
 import { notFound } from '../../errors.js';
 import { InputCheck } from '../../validation/input.js';
 import type { LeaveRequestInput, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
-import { checkParam } from '../../validation/params.js';
+import { ID_ARGUMENTS, toGlobalId, upstreamId } from '../../validation/global-id.js';
 import { HrUser, GENDER_IN, leaveRequestConnection } from './HrUser.js';
 import { LeaveRequest } from './LeaveRequest.js';
 
 const Query: QueryResolvers = {
   leaveRequests: (_, args, { hr }) => leaveRequestConnection(hr, args),
-  leaveRequest: (_, { id }, { hr }) => hr.getLeaveRequest(checkParam('id', id, 'positiveInt')),
+  leaveRequest: (_, { id }, { hr }) => hr.getLeaveRequest(leaveRequestId(id)),
 };
 
 const Mutation: MutationResolvers = {
@@ -31,18 +31,22 @@ const Mutation: MutationResolvers = {
     });
   },
   createLeaveRequest: (_, { input }, { hr }) => hr.createLeaveRequest(leaveChange(input)),
-  updateLeaveRequest: (_, { id, input }, { hr }) => hr.updateLeaveRequest(checkParam('id', id, 'positiveInt'), leaveChange(input)),
+  updateLeaveRequest: (_, { id, input }, { hr }) => hr.updateLeaveRequest(leaveRequestId(id), leaveChange(input)),
   cancelLeaveRequest: async (_, { id }, { hr }) => {
-    const current = await hr.getLeaveRequest(checkParam('id', id, 'positiveInt'));
+    const requestId = leaveRequestId(id);
+    const current = await hr.getLeaveRequest(requestId);
     if (!current) throw notFound('The leave request', 'hr');
     const { start, end, type, description } = current;
-    return hr.updateLeaveRequest(id, { start, end, type, description, status: 'CANCELLED' });
+    return hr.updateLeaveRequest(requestId, { start, end, type, description, status: 'CANCELLED' });
   },
   deleteLeaveRequest: async (_, { id }, { hr }) => {
-    await hr.deleteLeaveRequest(checkParam('id', id, 'positiveInt'));
-    return id;
+    const requestId = leaveRequestId(id);
+    await hr.deleteLeaveRequest(requestId);
+    return toGlobalId('LeaveRequest', requestId);
   },
 };
+
+const leaveRequestId = (id: string): string => upstreamId('id', id, ID_ARGUMENTS.leaveRequest);
 
 /** Checked before the call so that a client gets every field error at once and no upstream request is spent. */
 function leaveChange(input: LeaveRequestInput): LeaveRequestChange {

@@ -1,5 +1,6 @@
 import type { BadgeResolvers, BadgeStatus } from '../../generated/graphql.js';
 import type { LenelBadgeRecord } from '../../datasources/lenel/records.js';
+import { toGlobalId } from '../../validation/global-id.js';
 
 /** The demo site's (and OnGuard's default) status list; any other code is a site-specific OTHER. */
 const STATUS_BY_CODE: Readonly<Record<number, BadgeStatus>> = { 1: 'ACTIVE', 2: 'LOST', 3: 'RETURNED', 4: 'INACTIVE', 5: 'DESTROYED' };
@@ -7,7 +8,7 @@ const STATUS_BY_CODE: Readonly<Record<number, BadgeStatus>> = { 1: 'ACTIVE', 2: 
 export const badgeStatus = (badge: LenelBadgeRecord): BadgeStatus => STATUS_BY_CODE[badge.status] ?? 'OTHER';
 
 export const Badge: BadgeResolvers = {
-  id: (badge) => String(badge.id),
+  id: (badge) => toGlobalId('Badge', badge.id),
   badgeNumber: (badge) => badge.badge_number,
   status: badgeStatus,
   statusCode: (badge) => badge.status,

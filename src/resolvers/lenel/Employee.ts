@@ -1,9 +1,10 @@
 import type { EmployeeResolvers } from '../../generated/graphql.js';
+import { toGlobalId } from '../../validation/global-id.js';
 import { fullName } from '../user.js';
 import { badgeStatus } from './Badge.js';
 
 export const Employee: EmployeeResolvers = {
-  id: (employee) => String(employee.id),
+  id: (employee) => toGlobalId('Employee', employee.id),
   firstName: (employee) => employee.first_name ?? '',
   middleName: (employee) => employee.middle_name || null,
   lastName: (employee) => employee.last_name ?? '',

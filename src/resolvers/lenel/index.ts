@@ -1,18 +1,17 @@
-import { checkParam } from '../../validation/params.js';
+import { ID_ARGUMENTS, upstreamId } from '../../validation/global-id.js';
 import type { BadgeFilter, EmployeeFilter, MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import type { LenelDataSource } from '../../datasources/lenel/data-source.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from '../../datasources/lenel/records.js';
 import { normalizeEmail } from '../../datasources/lenel/indexes.js';
-import { connectionFromList, pageSize } from '../connection.js';
+import { connectionFromList, pageSize, type ListOrder, type PageArgs } from '../connection.js';
 import { selects } from '../selection.js';
 import { Badge, badgeStatus } from './Badge.js';
 import { Employee } from './Employee.js';
 import { userEmployeeResolvers } from './user-employee.js';
 
-interface Page {
-  first?: number | null;
-  after?: string | null;
-}
+// The data source holds both lists in id order (the contract defines none): cursors are ids.
+const BADGE_ORDER: ListOrder<LenelBadgeRecord> = { kind: 'Badge', keys: [(badge) => badge.id] };
+const EMPLOYEE_ORDER: ListOrder<LenelEmployeeRecord> = { kind: 'Employee', keys: [(employee) => employee.id] };
 
 const Query: QueryResolvers = {
   badges: (_, { filter, ...page }, { lenel }, info) => {
@@ -20,27 +19,27 @@ const Query: QueryResolvers = {
     return badgeConnection(lenel, filter, page);
   },
   badge: (_, { id }, { lenel }, info) => {
-    checkParam('id', id, 'positiveInt');
+    const badgeId = upstreamId('id', id, ID_ARGUMENTS.badge);
     lenel.requireOwnAccount();
     if (selects(info, 'employee')) lenel.prefetchEmployees();
-    return lenel.getBadge(id);
+    return lenel.getBadge(badgeId);
   },
   employees: (_, { filter, ...page }, { lenel }) => employeeConnection(lenel, filter, page),
   employee: (_, { id }, { lenel }) => {
-    checkParam('id', id, 'positiveInt');
+    const employeeId = upstreamId('id', id, ID_ARGUMENTS.employee);
     lenel.requireOwnAccount();
-    return lenel.getEmployee(id);
+    return lenel.getEmployee(employeeId);
   },
 };
 
 const Mutation: MutationResolvers = {
-  updateBadgeStatus: (_, { badgeId, status }, { lenel }) => lenel.updateBadgeStatus(checkParam('badgeId', badgeId, 'positiveInt'), status),
+  updateBadgeStatus: (_, { badgeId, status }, { lenel }) => lenel.updateBadgeStatus(upstreamId('badgeId', badgeId, ID_ARGUMENTS.badge), status),
 };
 
 // Lenel has no filter parameters: filters apply to the (cached) full list, checked before any read.
-async function badgeConnection(lenel: LenelDataSource, filter: BadgeFilter | null | undefined, page: Page) {
+async function badgeConnection(lenel: LenelDataSource, filter: BadgeFilter | null | undefined, page: PageArgs) {
   pageSize(page.first);
-  const employeeId = filter?.employeeId == null ? undefined : checkParam('employeeId', filter.employeeId, 'positiveInt');
+  const employeeId = filter?.employeeId == null ? undefined : upstreamId('employeeId', filter.employeeId, ID_ARGUMENTS.employee);
   let badges: readonly LenelBadgeRecord[];
   if (employeeId !== undefined) {
     lenel.requireOwnAccount();
@@ -49,10 +48,10 @@ async function badgeConnection(lenel: LenelDataSource, filter: BadgeFilter | nul
   const { status, badgeNumber } = filter ?? {};
   if (status) badges = badges.filter((badge) => badgeStatus(badge) === status);
   if (badgeNumber != null) badges = badges.filter((badge) => badge.badge_number === badgeNumber.trim());
-  return connectionFromList(badges, page, 'Badge', (badge) => String(badge.id));
+  return connectionFromList(badges, page, BADGE_ORDER);
 }
 
-async function employeeConnection(lenel: LenelDataSource, filter: EmployeeFilter | null | undefined, page: Page) {
+async function employeeConnection(lenel: LenelDataSource, filter: EmployeeFilter | null | undefined, page: PageArgs) {
   pageSize(page.first);
   const index = await lenel.listEmployees();
   let employees: readonly LenelEmployeeRecord[] = filter?.search ? index.search(filter.search) : index.list;
@@ -60,7 +59,7 @@ async function employeeConnection(lenel: LenelDataSource, filter: EmployeeFilter
   if (email) employees = employees.filter((employee) => normalizeEmail(employee.email) === email);
   const department = filter?.department?.trim().toLowerCase();
   if (department) employees = employees.filter((employee) => employee.department?.trim().toLowerCase() === department);
-  return connectionFromList(employees, page, 'Employee', (employee) => String(employee.id));
+  return connectionFromList(employees, page, EMPLOYEE_ORDER);
 }
 
 export const lenelResolvers = { Query, Mutation, Badge, Employee, ...userEmployeeResolvers };

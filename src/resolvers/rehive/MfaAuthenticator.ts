@@ -1,7 +1,9 @@
 import { isoFromMs } from '../../datasources/rehive/data-source.js';
 import type { MfaAuthenticatorResolvers } from '../../generated/graphql.js';
+import { toGlobalId } from '../../validation/global-id.js';
 
 export const MfaAuthenticator: MfaAuthenticatorResolvers = {
+  id: (authenticator) => toGlobalId('MfaAuthenticator', authenticator.id),
   type: (authenticator) => authenticator.type.toUpperCase() as 'TOTP' | 'SMS' | 'STATIC',
   verified: (authenticator) => authenticator.verified === true,
   name: (authenticator) => authenticator.details?.name ?? null,

@@ -1,5 +1,6 @@
-import type { RehiveUserRecord } from '../../datasources/rehive/records.js';
+import { rehiveCompany, type RehiveUserRecord } from '../../datasources/rehive/records.js';
 import type { MaritalStatus, RehiveGender, RehiveUserResolvers, Title } from '../../generated/graphql.js';
+import { toGlobalId } from '../../validation/global-id.js';
 import { fullName } from '../user.js';
 import { tokenFilter } from './token-filter.js';
 
@@ -15,7 +16,7 @@ const title = choice<Title>(['MR', 'MRS', 'MS', 'MX']);
 const maritalStatus = choice<MaritalStatus>(['SINGLE', 'MARRIED', 'DIVORCED', 'WIDOWED']);
 
 export const RehiveUser: RehiveUserResolvers = {
-  id: (user) => user.id,
+  id: (user) => toGlobalId('RehiveUser', user.id),
   upstream: () => 'REHIVE',
   email: (user) => user.email || null,
   firstName: (user) => user.first_name || null,
@@ -34,7 +35,7 @@ export const RehiveUser: RehiveUserResolvers = {
   nationality: (user) => user.nationality ?? null,
   residency: (user) => user.residency ?? null,
   timezone: (user) => user.timezone ?? null,
-  company: (user) => (user.company ? { id: user.company, upstream: 'rehive', name: null, inDeletion: null, technicalMetaData: null } : null),
+  company: (user) => (user.company ? rehiveCompany(user.company) : null),
   verified: (user) => user.verified === true,
   emailVerified: (user) => user.verification?.email === true,
   mobileVerified: (user) => user.verification?.mobile === true,

@@ -3,6 +3,7 @@ import { linkedAccountView } from '../../auth/session.js';
 import type { GatehouseContext } from '../../context.js';
 import { badUserInput, unauthenticated } from '../../errors.js';
 import type { MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
+import { ID_ARGUMENTS, toGlobalId, upstreamId } from '../../validation/global-id.js';
 import { InputCheck } from '../../validation/input.js';
 import { linkAccount } from '../session.js';
 import { MfaAuthenticator } from './MfaAuthenticator.js';
@@ -18,18 +19,12 @@ const MAX_COMPANY = 100;
 
 const Query: QueryResolvers = {
   authTokens: (_, { filter }, { rehive }) => rehive.listTokens(tokenFilter(filter)),
-  authToken: (_, { id }, { rehive }) => {
-    new InputCheck().param('id', id, 'word').done();
-    return rehive.getToken(id);
-  },
+  authToken: (_, { id }, { rehive }) => rehive.getToken(upstreamId('id', id, ID_ARGUMENTS.rehiveToken)),
   mfaAuthenticators: async (_, { type, verified }, { rehive }) => {
     const all = await rehive.listAuthenticators();
     return all.filter((a) => (type == null || a.type === type.toLowerCase()) && (verified == null || a.verified === verified));
   },
-  mfaAuthenticator: (_, { id }, { rehive }) => {
-    new InputCheck().param('id', id, 'identifier').done();
-    return rehive.getAuthenticator(id);
-  },
+  mfaAuthenticator: (_, { id }, { rehive }) => rehive.getAuthenticator(upstreamId('id', id, ID_ARGUMENTS.mfaAuthenticator)),
 };
 
 const Mutation: MutationResolvers = {
@@ -80,29 +75,30 @@ const Mutation: MutationResolvers = {
   },
   createMfaAuthenticator: (_, { type }, { rehive }) => rehive.createAuthenticator(type.toLowerCase() as 'totp' | 'sms' | 'static'),
   verifyMfaAuthenticator: async (_, { id, code }, context) => {
-    new InputCheck().param('id', id, 'identifier').notBlank('code', code).maxLength('code', code, MAX_CODE).done();
-    return guessCode(context, 'mfa-authenticator', accountTarget(context), () => context.rehive.verifyAuthenticator(id, code));
+    const ids = new InputCheck().id('id', id, ID_ARGUMENTS.mfaAuthenticator).notBlank('code', code).maxLength('code', code, MAX_CODE).done();
+    return guessCode(context, 'mfa-authenticator', accountTarget(context), () => context.rehive.verifyAuthenticator(ids.id!, code));
   },
   verifyMfaCode: async (_, { code, challengeId, authenticatorId }, context) => {
-    new InputCheck()
+    const ids = new InputCheck()
       .notBlank('code', code)
       .maxLength('code', code, MAX_CODE)
       .param('challengeId', challengeId, 'identifier')
-      .param('authenticatorId', authenticatorId, 'identifier')
+      .id('authenticatorId', authenticatorId, ID_ARGUMENTS.mfaAuthenticator)
       .done();
     // The same counts as completeMfaChallenge / verifyMfaAuthenticator: this form gives no extra guesses.
     const kind = challengeId ? 'mfa-challenge' : 'mfa-authenticator';
-    await guessCode(context, kind, accountTarget(context), () => context.rehive.verifyMfaCode(code, challengeId ?? null, authenticatorId ?? null));
+    await guessCode(context, kind, accountTarget(context), () => context.rehive.verifyMfaCode(code, challengeId ?? null, ids.authenticatorId ?? null));
     return true;
   },
   deleteMfaAuthenticator: async (_, { id }, { rehive }) => {
-    new InputCheck().param('id', id, 'identifier').done();
-    await rehive.deleteAuthenticator(id);
-    return id;
+    const authenticatorId = upstreamId('id', id, ID_ARGUMENTS.mfaAuthenticator);
+    await rehive.deleteAuthenticator(authenticatorId);
+    return toGlobalId('MfaAuthenticator', authenticatorId);
   },
   deliverMfaCode: async (_, { challengeId, authenticatorId }, { rehive }) => {
-    new InputCheck().param('challengeId', challengeId, 'identifier').param('authenticatorId', authenticatorId, 'identifier').done();
-    await rehive.deliverMfaCode(challengeId ?? null, authenticatorId ?? null);
+    // A challenge is not an object clients refetch: its id stays Rehive's own.
+    const ids = new InputCheck().param('challengeId', challengeId, 'identifier').id('authenticatorId', authenticatorId, ID_ARGUMENTS.mfaAuthenticator).done();
+    await rehive.deliverMfaCode(challengeId ?? null, ids.authenticatorId ?? null);
     return true;
   },
 
@@ -114,9 +110,9 @@ const Mutation: MutationResolvers = {
     return context.limits.passwordCheck.attempt({ account, ip: context.clientIp }, () => context.rehive.createToken(password, durationSeconds ?? null));
   },
   deleteAuthToken: async (_, { id }, { rehive }) => {
-    new InputCheck().param('id', id, 'word').done();
-    await rehive.deleteToken(id);
-    return id;
+    const key = upstreamId('id', id, ID_ARGUMENTS.rehiveToken);
+    await rehive.deleteToken(key);
+    return toGlobalId('AuthToken', key, 'rehive');
   },
   deleteAllAuthTokens: async (_, __, { rehive }) => {
     await rehive.deleteAllTokens();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { globalId } from '../../helpers/ids.js';
 import { codes, type Stack } from '../../helpers/stack.js';
 import { ACME, ADMIN, COMPANY_ADMIN, SERVICE_USER_ID, VERSIONS, calls, expectNoTokensInLogs, startForensicStack } from './helpers.js';
 
@@ -26,7 +27,7 @@ describe.each(VERSIONS)('browsing forensic companies and users (API %i)', (versi
   afterAll(() => stack.close());
   beforeEach(() => stack.forensic.server.clearLog());
 
-  it('pages through companies with first/after, asking Oz for one more than the page', async () => {
+  it('pages through companies with first/after, asking Oz for one more than the page and, after a cursor, the window around it', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -40,7 +41,8 @@ describe.each(VERSIONS)('browsing forensic companies and users (API %i)', (versi
     } while (after);
     expect(seen).toEqual(['Acme Biometrics', 'Globex Security', 'Alpha Labs', 'Beta Labs', 'Gamma Labs']);
     expect(pages).toBe(3);
-    expect(calls(stack)).toEqual(['GET /api/companies/?limit=3&offset=0', 'GET /api/companies/?limit=3&offset=2', 'GET /api/companies/?limit=3&offset=4']);
+    // After a cursor (offset 1, then 3): from 20 before it (here: the start) to one past the page, 20 further on.
+    expect(calls(stack)).toEqual(['GET /api/companies/?limit=3&offset=0', 'GET /api/companies/?limit=25&offset=0', 'GET /api/companies/?limit=27&offset=0']);
   });
 
   it('filters companies by name and counts them only when totalCount is asked for', async () => {
@@ -50,7 +52,10 @@ describe.each(VERSIONS)('browsing forensic companies and users (API %i)', (versi
   });
 
   it('reads the company of a page of 50 users from 3 companies with 3 company reads', async () => {
-    const response = await stack.gql<{ forensicUsers: { edges: Array<{ node: { company: { name: string } } }> } }>(`{ forensicUsers(first: 100, after: "${Buffer.from('ForensicUser:4').toString('base64url')}") { edges { node { id company { id name } } } } }`, {}, { token: admin });
+    const firstPage = await stack.gql<{ forensicUsers: { pageInfo: { endCursor: string } } }>(`{ forensicUsers(first: 5) { pageInfo { endCursor } } }`, {}, { token: admin });
+    stack.forensic.server.clearLog();
+    const after = firstPage.body.data!.forensicUsers.pageInfo.endCursor;
+    const response = await stack.gql<{ forensicUsers: { edges: Array<{ node: { company: { name: string } } }> } }>(`{ forensicUsers(first: 100, after: "${after}") { edges { node { id company { id name } } } } }`, {}, { token: admin });
     expect(response.body.errors).toBeUndefined();
     const edges = response.body.data!.forensicUsers.edges;
     expect(edges).toHaveLength(50);
@@ -69,7 +74,7 @@ describe.each(VERSIONS)('browsing forensic companies and users (API %i)', (versi
     expect(page.edges).toHaveLength(17);
     expect(page.pageInfo.hasNextPage).toBe(false);
     expect(page.edges.filter((edge) => edge.node.role === 'CLIENT_SERVICE')).toHaveLength(1);
-    expect(new Set(page.edges.map((edge) => edge.node.company.id))).toEqual(new Set([companyIds[1]]));
+    expect(new Set(page.edges.map((edge) => edge.node.company.id))).toEqual(new Set([globalId('Company', companyIds[1]!, 'forensic')]));
     expect(calls(stack)).toEqual([`GET /api/users/?company_id=${companyIds[1]}&limit=101&offset=0`, `GET /api/companies/${companyIds[1]}/`]);
   });
 
@@ -82,7 +87,7 @@ describe.each(VERSIONS)('browsing forensic companies and users (API %i)', (versi
     );
     expect(response.body).toEqual({
       data: {
-        companies: { totalCount: 1, edges: [{ node: { id: ACME, upstream: 'FORENSIC', name: 'Acme Biometrics', inDeletion: false } }] },
+        companies: { totalCount: 1, edges: [{ node: { id: globalId('Company', ACME, 'forensic'), upstream: 'FORENSIC', name: 'Acme Biometrics', inDeletion: false } }] },
         forensicUser: { email: 'svc@oz.example.com', role: 'CLIENT_SERVICE', active: true, analysisPermissions: { biometry: true, collection: true, documents: true, quality: true }, company: { name: 'Acme Biometrics' } },
       },
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codes, type Stack } from '../../helpers/stack.js';
-import { ACME, ADMIN, COMPANY_ADMIN, OPERATOR, VERSIONS, bodiesOf, expectNoTokensInLogs, startForensicStack } from './helpers.js';
+import { ACME, ACME_ID, ADMIN, COMPANY_ADMIN, OPERATOR, VERSIONS, bodiesOf, expectNoTokensInLogs, startForensicStack } from './helpers.js';
 
 const CREATE_USER = `mutation ($input: CreateForensicUserInput!) { createForensicUser(input: $input) { id role } }`;
 const GLOBEX = '8d2e7b14-5c3a-4f86-a0b9-6e1f3c9d2a57';
@@ -139,7 +139,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
     const again = await stack.gql(`{ company(id: "${ACME}") { id } }`, {}, { token: admin });
     expect(codes(again)).toEqual(['UPSTREAM_UNAVAILABLE']);
     // The session survives an upstream outage.
-    expect((await stack.gql(`{ company(id: "${ACME}") { id } }`, {}, { token: admin })).body).toEqual({ data: { company: { id: ACME } } });
+    expect((await stack.gql(`{ company(id: "${ACME}") { id } }`, {}, { token: admin })).body).toEqual({ data: { company: { id: ACME_ID } } });
   });
 
   it('does not sign out on a refresh that meets an outage', async () => {
@@ -149,7 +149,7 @@ describe.each(VERSIONS)('forensic errors reach the client as Gatehouse codes (AP
     stack.forensic.server.addFault({ path: '/api/authorize/refresh/', sequence: [503] });
     const failed = await stack.gql(`{ company(id: "${ACME}") { id } }`, {}, { token });
     expect(codes(failed)).toEqual(['UPSTREAM_UNAVAILABLE']);
-    expect((await stack.gql(`{ company(id: "${ACME}") { id } }`, {}, { token })).body).toEqual({ data: { company: { id: ACME } } });
+    expect((await stack.gql(`{ company(id: "${ACME}") { id } }`, {}, { token })).body).toEqual({ data: { company: { id: ACME_ID } } });
   });
 
   it('keeps tokens out of logs and errors', () => {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ForensicEmulatorOptions } from '../../../src/emulators/forensic/index.js';
+import { globalId } from '../../helpers/ids.js';
 import { startStack, type Stack } from '../../helpers/stack.js';
 
 export const VERSIONS = [6, 5] as const;
@@ -10,6 +11,8 @@ export const COMPANY_ADMIN = 'company.admin@oz.example.com';
 export const OPERATOR = 'operator@oz.example.com';
 export const ACME = '3f6c1a2e-8b4d-4e9a-9c71-0a5d2b7e4f10';
 export const SERVICE_USER_ID = '5b0e9a3c-1d7f-4a26-8e54-c3f9b1a0d704';
+/** Acme's id as clients see it. */
+export const ACME_ID = globalId('Company', ACME, 'forensic');
 
 /** The gateway configured for one Oz API version, in front of a forensic emulator of that version (other upstreams off). */
 export function startForensicStack(version: Version, forensic: ForensicEmulatorOptions = {}, env: Record<string, string> = {}): Promise<Stack> {

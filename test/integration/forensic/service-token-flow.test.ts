@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId, rawId } from '../../helpers/ids.js';
 import type { Stack } from '../../helpers/stack.js';
-import { ACME, ADMIN, COMPANY_ADMIN, SERVICE_USER_ID, USER_FIELDS, VERSIONS, bodiesOf, expectNoTokensInLogs, startForensicStack } from './helpers.js';
+import { ACME, ACME_ID, ADMIN, COMPANY_ADMIN, SERVICE_USER_ID, USER_FIELDS, VERSIONS, bodiesOf, expectNoTokensInLogs, startForensicStack } from './helpers.js';
 
 const CREATE_USER = `mutation ($input: CreateForensicUserInput!) { createForensicUser(input: $input) { ${USER_FIELDS} } }`;
 const ISSUE = `mutation ($userId: ID!) { issueServiceToken(userId: $userId) { id upstream label userId createdAt expiresAt secret sessionId } }`;
@@ -23,7 +24,10 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
 
     const company = await stack.gql<{ createCompany: { id: string } }>(`mutation { createCompany(name: "Initech") { id upstream name inDeletion technicalMetaData } }`, {}, { token });
     expect(company.body.errors).toBeUndefined();
+    // Global ids go back into the arguments below; the emulator knows the upstream's own.
     const companyId = company.body.data!.createCompany.id;
+    const ozCompanyId = rawId(companyId);
+    expect(companyId).toBe(globalId('Company', ozCompanyId, 'forensic'));
     // The guide's step 2 answer: `technical_meta_data: {}` for a company created with a name alone.
     expect(company.body.data!.createCompany).toEqual({ id: companyId, upstream: 'FORENSIC', name: 'Initech', inDeletion: false, technicalMetaData: {} });
     expect(bodiesOf(stack, 'POST', '/api/companies/')).toEqual([{ name: 'Initech' }]);
@@ -40,6 +44,8 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
     const user = await stack.gql<{ createForensicUser: { id: string } }>(CREATE_USER, { input }, { token });
     expect(user.body.errors).toBeUndefined();
     const userId = user.body.data!.createForensicUser.id;
+    const ozUserId = rawId(userId);
+    expect(userId).toBe(globalId('ForensicUser', ozUserId));
     expect(user.body.data!.createForensicUser).toEqual({
       id: userId,
       upstream: 'FORENSIC',
@@ -55,13 +61,13 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
       analysisPermissions: { biometry: true, collection: true, documents: true, quality: true },
     });
     // The company was created by an earlier request (per-request loaders): one read for it here.
-    expect(stack.forensic.server.count('GET', `/api/companies/${companyId}/`)).toBe(1);
+    expect(stack.forensic.server.count('GET', `/api/companies/${ozCompanyId}/`)).toBe(1);
 
     // The backend received its own version's spelling.
     const [sent] = bodiesOf(stack, 'POST', '/api/users/');
     const flags = version === 6 ? 'can_start_analysis' : 'can_start_analyse';
     const profile = {
-      company_id: companyId,
+      company_id: ozCompanyId,
       first_name: 'john',
       last_name: 'doe',
       middle_name: '',
@@ -76,12 +82,12 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
     const issued = await stack.gql<{ issueServiceToken: { secret: string; id: string; expiresAt: string } }>(ISSUE, { userId }, { token });
     expect(issued.body.errors).toBeUndefined();
     const serviceToken = issued.body.data!.issueServiceToken;
-    const record = stack.forensic.tokens.find((t) => t.kind === 'service' && t.userId === userId)!;
+    const record = stack.forensic.tokens.find((t) => t.kind === 'service' && t.userId === ozUserId)!;
     expect(serviceToken).toEqual({
-      id: record.tokenId,
+      id: globalId('AuthToken', record.tokenId!, 'forensic'),
       upstream: 'FORENSIC',
       label: null,
-      userId,
+      userId: ozUserId,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       expiresAt: new Date(record.expiresAt).toISOString(),
       secret: record.accessToken,
@@ -94,7 +100,7 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
 
     // The service token authenticates against the emulator directly.
     expect(stack.forensic.isValidToken(serviceToken.secret)).toBe(true);
-    const direct = await fetch(`${stack.forensic.url}/api/users/${userId}/`, { headers: { 'x-forensic-access-token': serviceToken.secret } });
+    const direct = await fetch(`${stack.forensic.url}/api/users/${ozUserId}/`, { headers: { 'x-forensic-access-token': serviceToken.secret } });
     expect(direct.status).toBe(200);
     expect(((await direct.json()) as { email: string }).email).toBe('svc@initech.example.com');
   });
@@ -108,7 +114,7 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
       viewer: {
         accounts: [{ upstream: 'FORENSIC', roles: ['CLIENT_ADMIN'] }],
         forensic: {
-          id: '5b0e9a3c-1d7f-4a26-8e54-c3f9b1a0d702',
+          id: globalId('ForensicUser', '5b0e9a3c-1d7f-4a26-8e54-c3f9b1a0d702'),
           upstream: 'FORENSIC',
           email: COMPANY_ADMIN,
           firstName: 'Carl',
@@ -117,7 +123,7 @@ describe.each(VERSIONS)('issuing a service token as in the Oz guide (API %i)', (
           fullName: 'Carl Acme',
           role: 'CLIENT_ADMIN',
           active: true,
-          company: { id: ACME, upstream: 'FORENSIC', name: 'Acme Biometrics', inDeletion: false },
+          company: { id: ACME_ID, upstream: 'FORENSIC', name: 'Acme Biometrics', inDeletion: false },
           analysisPermissions: { biometry: true, collection: true, documents: true, quality: true },
         },
       },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenRecord } from '../../../src/emulators/forensic/index.js';
 import { codes, type Stack } from '../../helpers/stack.js';
-import { ACME, ADMIN, OPERATOR, VERSIONS, expectNoTokensInLogs, refreshCount, sleep, startForensicStack } from './helpers.js';
+import { ACME, ACME_ID, ADMIN, OPERATOR, VERSIONS, expectNoTokensInLogs, refreshCount, sleep, startForensicStack } from './helpers.js';
 
 const READ = `{ company(id: "${ACME}") { id name } }`;
-const ACME_DATA = { company: { id: ACME, name: 'Acme Biometrics' } };
+const ACME_DATA = { company: { id: ACME_ID, name: 'Acme Biometrics' } };
 
 describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => {
   let stack: Stack;

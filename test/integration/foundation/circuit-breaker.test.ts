@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const HR_ONLY = { lenel: false, forensic: false, rehive: false } as const;
 const VIEWER_HR = `{ viewer { hr { id } } }`;
-const HR_OK = { data: { viewer: { hr: { id: '1' } } } };
+const HR_OK = { data: { viewer: { hr: { id: globalId('HrUser', 1) } } } };
 const hrFailed = (message: string) => ({
   data: { viewer: { hr: null } },
   errors: [{ message, locations: expect.any(Array), path: ['viewer', 'hr'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'HR' } }],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const NEW_LEAVE = `mutation { createLeaveRequest(input: { start: "2031-01-07T00:00:00Z", end: "2031-01-08T00:00:00Z", type: VACATION }) { id } }`;
 
@@ -48,7 +49,7 @@ describe('HR faults are reported on the HR fields only', () => {
   it('a 503 then 200 on a GET is retried once and succeeds', async () => {
     stack.hr.server.addFault({ method: 'GET', path: '/api/auth/me/', sequence: [503] });
     const response = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: ana });
-    expect(response.body).toEqual({ data: { viewer: { hr: { id: '1' } } } });
+    expect(response.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 1) } } } });
     expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(2);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, REHIVE_DEMO_COMPANY } from '../../../src/emulators/demo-logins.js';
 import { startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const ACCOUNTS = `{ viewer { accounts { upstream expiresAt } } }`;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -41,7 +42,7 @@ describe('each linked account says when it stops working without a new sign-in (
           rehive: {
             email: 'demo@rehive.example.com',
             token: {
-              id: rehiveToken.token.slice(0, 8),
+              id: globalId('AuthToken', rehiveToken.token.slice(0, 8), 'rehive'),
               upstream: 'REHIVE',
               label: null,
               userId: stack.rehive.user('demo@rehive.example.com')!.id,
@@ -67,7 +68,7 @@ describe('each linked account says when it stops working without a new sign-in (
     // Ten minutes on, the HR access token has expired: the next HR call refreshes it, and HR rotates the refresh token.
     drfClock += 600_000;
     stack.hr.server.clearLog();
-    expect((await stack.gql(`{ viewer { hr { id } } }`, {}, { token })).body).toEqual({ data: { viewer: { hr: { id: '1' } } } });
+    expect((await stack.gql(`{ viewer { hr { id } } }`, {}, { token })).body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 1) } } } });
     expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
     expect(await expiries(token)).toEqual({ HR: dayAfter(drfClock), LENEL: dayAfter(signedInAt) });
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/emulators/demo-logins.js';
 import { startStack, type GraphQLResponse, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const byPath = (errors: NonNullable<GraphQLResponse['body']['errors']>) => [...errors].sort((a, b) => String(a.path).localeCompare(String(b.path)));
 
@@ -56,7 +57,7 @@ describe('one failing upstream nulls only its own field', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({
       viewer: { signedIn: true, accounts: [{ upstream: 'LENEL' }, { upstream: 'FORENSIC' }, { upstream: 'HR' }] },
-      badges: { totalCount: 60, edges: [{ node: { id: '1', status: 'ACTIVE' } }, { node: { id: '2', status: 'ACTIVE' } }] },
+      badges: { totalCount: 60, edges: [{ node: { id: globalId('Badge', 1), status: 'ACTIVE' } }, { node: { id: globalId('Badge', 2), status: 'ACTIVE' } }] },
       leaveRequests: null,
       companies: null,
       authTokens: null,

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const VIEWER = `{ viewer { signedIn accounts { upstream login userId } } }`;
 
@@ -33,7 +34,7 @@ describe('one Gatehouse session links several accounts', () => {
     const first = await stack.signIn('HR', 'ana.garcia@example.com');
     const second = await stack.signIn('HR', 'john.doe@example.com', { token: first });
     const viewer = await stack.gql(`{ viewer { accounts { upstream login userId } hr { id } } }`, {}, { token: second });
-    expect(viewer.body).toEqual({ data: { viewer: { accounts: [{ upstream: 'HR', login: 'john.doe@example.com', userId: '2' }], hr: { id: '2' } } } });
+    expect(viewer.body).toEqual({ data: { viewer: { accounts: [{ upstream: 'HR', login: 'john.doe@example.com', userId: '2' }], hr: { id: globalId('HrUser', 2) } } } });
     expect((await stack.gql(VIEWER, {}, { token: first })).body).toEqual({ data: { viewer: { signedIn: false, accounts: [] } } });
   });
 

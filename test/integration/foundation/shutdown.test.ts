@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 describe('graceful shutdown', () => {
   let stack: Stack;
@@ -16,7 +17,7 @@ describe('graceful shutdown', () => {
     await sleep(200);
     const closed = stack.gateway.close();
     const response = await inFlight;
-    expect(response.body).toEqual({ data: { viewer: { hr: { id: '1' } } } });
+    expect(response.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 1) } } } });
     // closing does not wait for the grace period (SHUTDOWN_GRACE_MS, 10 s) once the request is done
     const closedAt = await Promise.race([closed.then(() => 'closed'), sleep(5_000).then(() => 'still open')]);
     expect(closedAt).toBe('closed');

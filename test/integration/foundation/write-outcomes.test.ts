@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ResetProxy } from '../../helpers/reset-proxy.js';
 import { startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const NEW_LEAVE = `mutation { createLeaveRequest(input: { start: "2031-01-07T00:00:00Z", end: "2031-01-08T00:00:00Z", type: VACATION }) { id } }`;
 const ANA_ID = 1;
@@ -50,7 +51,7 @@ describe('a write that fails says whether it may have been applied', () => {
   it('a GET whose answer is lost to a reset is still retried and succeeds', async () => {
     proxy.resetNextAnswer();
     const response = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: ana });
-    expect(response.body).toEqual({ data: { viewer: { hr: { id: String(ANA_ID) } } } });
+    expect(response.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', ANA_ID) } } } });
     expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(2);
   });
 

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { globalId, rawId } from '../../helpers/ids.js';
 import { codes, startStack, type GraphQLResponse, type Stack } from '../../helpers/stack.js';
 
 const ANA = 'ana.garcia@example.com';
 const JOHN = 'john.doe@example.com';
+const leave = (id: number) => globalId('LeaveRequest', id);
 
 const LIST = `query List($status: LeaveStatus, $first: Int, $after: String) {
   leaveRequests(status: $status, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status } }
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id status } }
   }
 }`;
 const ONE = `query One($id: ID!) { leaveRequest(id: $id) { id start end description type status createdAt owner { id email } } }`;
@@ -54,13 +56,13 @@ describe('an employee manages their leave requests', () => {
       data: {
         leaveRequests: {
           totalCount: 5,
-          pageInfo: { hasNextPage: false, endCursor: expect.any(String) },
+          pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: expect.any(String), endCursor: expect.any(String) },
           edges: [
-            { cursor: expect.any(String), node: { id: '5', status: 'PENDING' } },
-            { cursor: expect.any(String), node: { id: '4', status: 'CANCELLED' } },
-            { cursor: expect.any(String), node: { id: '3', status: 'REJECTED' } },
-            { cursor: expect.any(String), node: { id: '2', status: 'APPROVED' } },
-            { cursor: expect.any(String), node: { id: '1', status: 'APPROVED' } },
+            { cursor: expect.any(String), node: { id: leave(5), status: 'PENDING' } },
+            { cursor: expect.any(String), node: { id: leave(4), status: 'CANCELLED' } },
+            { cursor: expect.any(String), node: { id: leave(3), status: 'REJECTED' } },
+            { cursor: expect.any(String), node: { id: leave(2), status: 'APPROVED' } },
+            { cursor: expect.any(String), node: { id: leave(1), status: 'APPROVED' } },
           ],
         },
       },
@@ -70,16 +72,16 @@ describe('an employee manages their leave requests', () => {
 
   it('filters by status and pages with first/after', async () => {
     const approved = await gql<List>(LIST, { status: 'APPROVED' }, ana);
-    expect(approved.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual(['2', '1']);
+    expect(approved.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual([leave(2), leave(1)]);
     expect(approved.body.data!.leaveRequests.totalCount).toBe(2);
 
     const first = await gql<List>(LIST, { first: 2 }, ana);
     expect(first.body.data!.leaveRequests).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true } });
-    expect(first.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual(['5', '4']);
+    expect(first.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual([leave(5), leave(4)]);
     const second = await gql<List>(LIST, { first: 2, after: first.body.data!.leaveRequests.pageInfo.endCursor }, ana);
-    expect(second.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual(['3', '2']);
+    expect(second.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual([leave(3), leave(2)]);
     const last = await gql<List>(LIST, { first: 2, after: second.body.data!.leaveRequests.pageInfo.endCursor }, ana);
-    expect(last.body.data!.leaveRequests).toMatchObject({ pageInfo: { hasNextPage: false }, edges: [{ node: { id: '1' } }] });
+    expect(last.body.data!.leaveRequests).toMatchObject({ pageInfo: { hasNextPage: false }, edges: [{ node: { id: leave(1) } }] });
     // each request reads the list once; the cursor pages are cut by the gateway
     expect(stack.hr.server.count('GET', '/api/leave-requests/')).toBe(4);
   });
@@ -98,14 +100,14 @@ describe('an employee manages their leave requests', () => {
     expect(response.body).toEqual({
       data: {
         leaveRequest: {
-          id: '6',
+          id: leave(6),
           start: '2019-12-02T10:00:00.000Z',
           end: '2019-12-03T19:00:00.000Z',
           description: 'Gotta chill.',
           type: 'VACATION',
           status: 'REJECTED',
           createdAt: '2019-11-20T08:00:00.000Z',
-          owner: { id: '2', email: JOHN },
+          owner: { id: globalId('HrUser', 2), email: JOHN },
         },
       },
     });
@@ -122,7 +124,7 @@ describe('an employee manages their leave requests', () => {
     expect(response.body).toEqual({
       data: {
         createLeaveRequest: {
-          id: expect.stringMatching(/^\d+$/),
+          id: expect.any(String),
           start: '2030-01-07T07:00:00.000Z',
           end: '2030-01-08T17:00:00.000Z',
           description: 'Check-up.',
@@ -135,7 +137,8 @@ describe('an employee manages their leave requests', () => {
     const [call] = stack.hr.server.requests.filter((r) => r.method === 'POST');
     expect(JSON.parse(call!.body)).toEqual({ start: '2030-01-07T07:00:00.000Z', end: '2030-01-08T17:00:00.000Z', type: 'SICK_LEAVE', description: 'Check-up.' });
     expect(call!.headers['content-type']).toBe('application/json');
-    const id = Number(response.body.data!.createLeaveRequest.id);
+    const id = Number(rawId(response.body.data!.createLeaveRequest.id));
+    expect(response.body.data!.createLeaveRequest.id).toBe(leave(id));
     expect(stack.hr.getLeaveRequest(id)).toMatchObject({ user_id: 1, status: 'PENDING' });
   });
 
@@ -189,11 +192,11 @@ describe('an employee manages their leave requests', () => {
     const input = { start: '2026-12-22T08:00:00Z', end: '2027-01-05T17:00:00Z', type: 'VACATION', description: 'Christmas, one day later.' };
     const response = await gql(`mutation U($input: LeaveRequestInput!) { updateLeaveRequest(id: "5", input: $input) { id start description status } }`, { input }, ana);
     expect(response.body).toEqual({
-      data: { updateLeaveRequest: { id: '5', start: '2026-12-22T08:00:00.000Z', description: 'Christmas, one day later.', status: 'PENDING' } },
+      data: { updateLeaveRequest: { id: leave(5), start: '2026-12-22T08:00:00.000Z', description: 'Christmas, one day later.', status: 'PENDING' } },
     });
     expect(stack.hr.server.count('PUT', '/api/leave-requests/5')).toBe(1);
     const read = await gql(ONE, { id: '5' }, ana);
-    expect(read.body.data).toMatchObject({ leaveRequest: { id: '5', description: 'Christmas, one day later.', end: '2027-01-05T17:00:00.000Z' } });
+    expect(read.body.data).toMatchObject({ leaveRequest: { id: leave(5), description: 'Christmas, one day later.', end: '2027-01-05T17:00:00.000Z' } });
     const put = stack.hr.server.requests.find((r) => r.method === 'PUT')!;
     expect(JSON.parse(put.body)).toEqual({ start: '2026-12-22T08:00:00.000Z', end: '2027-01-05T17:00:00.000Z', type: 'VACATION', description: 'Christmas, one day later.' });
   });
@@ -223,18 +226,18 @@ describe('an employee manages their leave requests', () => {
 
   it('cancels a request, also an approved one', async () => {
     const pending = await gql(CANCEL, { id: '10' }, john);
-    expect(pending.body).toEqual({ data: { cancelLeaveRequest: { id: '10', status: 'CANCELLED' } } });
+    expect(pending.body).toEqual({ data: { cancelLeaveRequest: { id: leave(10), status: 'CANCELLED' } } });
     const approved = await gql(CANCEL, { id: '7' }, john);
-    expect(approved.body).toEqual({ data: { cancelLeaveRequest: { id: '7', status: 'CANCELLED' } } });
+    expect(approved.body).toEqual({ data: { cancelLeaveRequest: { id: leave(7), status: 'CANCELLED' } } });
     // the cancel keeps every other field as it was
     expect(stack.hr.getLeaveRequest(7)).toMatchObject({ description: 'Back pain.', type: 'SICK_LEAVE', start: '2025-10-06T08:00:00Z' });
     const put = stack.hr.server.requests.filter((r) => r.method === 'PUT').map((r) => JSON.parse(r.body) as Record<string, unknown>);
     expect(put[1]).toEqual({ start: '2025-10-06T08:00:00Z', end: '2025-10-08T17:00:00Z', type: 'SICK_LEAVE', description: 'Back pain.', status: 'CANCELLED' });
   });
 
-  it('deletes a request and returns its id; reading it afterwards gives null', async () => {
+  it('deletes a request and returns its global id; reading it afterwards gives null', async () => {
     const response = await gql(`mutation { deleteLeaveRequest(id: "8") } `, {}, john);
-    expect(response.body).toEqual({ data: { deleteLeaveRequest: '8' } });
+    expect(response.body).toEqual({ data: { deleteLeaveRequest: leave(8) } });
     expect(stack.hr.getLeaveRequest(8)).toBeUndefined();
     const again = await gql(ONE, { id: '8' }, john);
     expect(again.body).toEqual({ data: { leaveRequest: null } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { globalId } from '../../helpers/ids.js';
 import { startStack, type Stack } from '../../helpers/stack.js';
 
 describe('HR with DRF pagination on (page size 2)', () => {
@@ -23,7 +24,7 @@ describe('HR with DRF pagination on (page size 2)', () => {
     );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.leaveRequests.totalCount).toBe(5);
-    expect(response.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual(['5', '4', '3', '2', '1']);
+    expect(response.body.data!.leaveRequests.edges.map((e) => e.node.id)).toEqual([5, 4, 3, 2, 1].map((id) => globalId('LeaveRequest', id)));
     const pages = stack.hr.server.requests.filter((r) => r.path === '/api/leave-requests/').map((r) => r.query.get('page'));
     // three pages read once for both fields
     expect(pages).toEqual([null, '2', '3']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/emulators/demo-logins.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const PROFILE = `{ viewer { hr { id upstream email firstName lastName fullName preferredName gender birthDate } } }`;
 const UPDATE_PROFILE = `mutation P($input: UpdateHrProfileInput!) { updateHrProfile(input: $input) { id firstName lastName fullName preferredName gender birthDate } }`;
@@ -25,7 +26,7 @@ describe('an employee reads and edits their HR profile', () => {
       data: {
         viewer: {
           hr: {
-            id: '2',
+            id: globalId('HrUser', 2),
             upstream: 'HR',
             email: 'john.doe@example.com',
             firstName: 'John',
@@ -54,7 +55,7 @@ describe('an employee reads and edits their HR profile', () => {
       { token: john },
     );
     expect(response.body).toEqual({
-      data: { updateHrProfile: { id: '2', firstName: 'Jonathan', lastName: 'Doe', fullName: 'Jonathan Doe', preferredName: null, gender: 'NOT_SPECIFIED', birthDate: null } },
+      data: { updateHrProfile: { id: globalId('HrUser', 2), firstName: 'Jonathan', lastName: 'Doe', fullName: 'Jonathan Doe', preferredName: null, gender: 'NOT_SPECIFIED', birthDate: null } },
     });
     const put = stack.hr.server.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe('/api/auth/me/');
@@ -63,7 +64,7 @@ describe('an employee reads and edits their HR profile', () => {
     expect(JSON.parse(put.body)).toEqual({ id: 2, email: 'john.doe@example.com', gender: '', first_name: 'Jonathan', last_name: 'Doe', preferred_name: '', birth_date: null });
 
     const back = await stack.gql(UPDATE_PROFILE, { input: { firstName: 'John', lastName: 'Doe', preferredName: 'Johnny', gender: 'OTHER', birthDate: '1990-05-17' } }, { token: john });
-    expect(back.body.data).toEqual({ updateHrProfile: { id: '2', firstName: 'John', lastName: 'Doe', fullName: 'John Doe', preferredName: 'Johnny', gender: 'OTHER', birthDate: '1990-05-17' } });
+    expect(back.body.data).toEqual({ updateHrProfile: { id: globalId('HrUser', 2), firstName: 'John', lastName: 'Doe', fullName: 'John Doe', preferredName: 'Johnny', gender: 'OTHER', birthDate: '1990-05-17' } });
   });
 
   it('refuses blank and over-long names before calling the upstream', async () => {
@@ -158,7 +159,7 @@ describe('an employee resets and changes their HR password', () => {
     expect(JSON.parse(sent.body)).toEqual({ current_password: DEMO_PASSWORD, new_password: 'Changed-2030-pw', confirm_new_password: 'Changed-2030-pw' });
     // the contract's decision: tokens issued before the change keep working
     const after = await stack.gql(`{ viewer { hr { id } } }`, {}, { token });
-    expect(after.body).toEqual({ data: { viewer: { hr: { id: '3' } } } });
+    expect(after.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 3) } } } });
     stack.hr.setPassword(3, DEMO_PASSWORD);
   });
 

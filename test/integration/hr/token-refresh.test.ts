@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const refreshBodies = (stack: Stack): string[] =>
   stack.hr.server.requests.filter((r) => r.method === 'POST' && r.path === '/api/auth/refresh').map((r) => (JSON.parse(r.body) as { refresh: string }).refresh);
@@ -37,7 +38,7 @@ describe('the gateway keeps an HR sign-in alive with 1-second access tokens and 
     stack.hr.jwt.accessLifetimeSeconds = 2;
     stack.hr.server.clearLog();
     const first = await stack.gql(`{ viewer { hr { id } } leaveRequests(first: 1) { totalCount } }`, {}, { token: rotating });
-    expect(first.body).toEqual({ data: { viewer: { hr: { id: '1' } }, leaveRequests: { totalCount: 5 } } });
+    expect(first.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 1) } }, leaveRequests: { totalCount: 5 } } });
     const [oldRefresh] = refreshBodies(stack);
     expect(refreshBodies(stack)).toHaveLength(1);
     // refresh first, then the calls with the new access token: no 401 round trip
@@ -52,7 +53,7 @@ describe('the gateway keeps an HR sign-in alive with 1-second access tokens and 
     stack.hr.jwt.accessLifetimeSeconds = 300;
     stack.hr.server.clearLog();
     const second = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: rotating });
-    expect(second.body).toEqual({ data: { viewer: { hr: { id: '1' } } } });
+    expect(second.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 1) } } } });
     const [newRefresh] = refreshBodies(stack);
     expect(newRefresh).toBeDefined();
     expect(newRefresh).not.toBe(oldRefresh);

@@ -2,11 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/emulators/demo-logins.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 import { callers } from './accounts.js';
+import { globalId } from '../../helpers/ids.js';
+
+const badge = (id: number) => globalId('Badge', id);
+const employee = (id: number) => globalId('Employee', id);
 
 const MY_EMPLOYEE = `{ viewer { hr { email employee { id fullName email badges { id status statusCode } } } } }`;
 const ANA = {
   email: 'ana.garcia@example.com',
-  employee: { id: '5', fullName: 'Ana García', email: 'Ana.Garcia@Example.com', badges: [{ id: '5', status: 'ACTIVE', statusCode: 1 }, { id: '37', status: 'INACTIVE', statusCode: 4 }] },
+  employee: { id: employee(5), fullName: 'Ana García', email: 'Ana.Garcia@Example.com', badges: [{ id: badge(5), status: 'ACTIVE', statusCode: 1 }, { id: badge(37), status: 'INACTIVE', statusCode: 4 }] },
 };
 /** The demo service account `gatehouse-service` is the third demo lenel user. */
 const SERVICE_USER_ID = 3;
@@ -31,7 +35,7 @@ describe('an HR user reads their own cardholder record through the employee link
     expect(callers(stack, 'GET', '/api/badges/')).toEqual([SERVICE_USER_ID]);
     // Under the link, a badge leads back to the same cardholder only.
     const back = await stack.gql(`{ viewer { hr { employee { badges(status: ACTIVE) { employee { id } } } } } }`, {}, { token });
-    expect(back.body).toEqual({ data: { viewer: { hr: { employee: { badges: [{ employee: { id: '5' } }] } } } } });
+    expect(back.body).toEqual({ data: { viewer: { hr: { employee: { badges: [{ employee: { id: employee(5) } }] } } } } });
     // The service account's password and tokens stay inside the gateway.
     const logs = stack.logs.join('\n');
     expect(logs).not.toContain(DEMO_PASSWORD);
@@ -61,7 +65,7 @@ describe('an HR user reads their own cardholder record through the employee link
     const rehive = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: 'gatehouse-demo' });
     const response = await stack.gql(`{ viewer { rehive { emailVerified employee { id fullName badges { id status } } } } }`, {}, { token: rehive });
     expect(response.body).toEqual({
-      data: { viewer: { rehive: { emailVerified: true, employee: { id: '102', fullName: 'Rehive Demo', badges: [{ id: '201', status: 'INACTIVE' }] } } } },
+      data: { viewer: { rehive: { emailVerified: true, employee: { id: employee(102), fullName: 'Rehive Demo', badges: [{ id: badge(201), status: 'INACTIVE' }] } } } },
     });
   });
   it("uses the caller's own lenel account when one is linked", async () => {
@@ -132,7 +136,7 @@ describe('the service account links only e-mails their upstream vouches for', ()
     const forensic = await stack.signIn('FORENSIC', colleague, { password: 'Impostor-secret-3' });
     const token = await stack.signIn('LENEL', 'viewer', { token: forensic });
     const response = await stack.gql(`{ viewer { forensic { employee { id } } } }`, {}, { token });
-    expect(response.body).toEqual({ data: { viewer: { forensic: { employee: { id: '5' } } } } });
+    expect(response.body).toEqual({ data: { viewer: { forensic: { employee: { id: employee(5) } } } } });
   });
 });
 
@@ -149,7 +153,7 @@ describe('EMPLOYEE_LINK_UPSTREAMS chooses whose users the service account links'
     const forensic = await stack.signIn('FORENSIC', 'admin@oz.example.com');
     const token = await stack.signIn('REHIVE', 'demo@rehive.example.com', { company: 'gatehouse-demo', token: forensic });
     const response = await stack.gql(`{ viewer { forensic { employee { id } } rehive { emailVerified employee { id } } } }`, {}, { token });
-    expect(response.body).toEqual({ data: { viewer: { forensic: { employee: { id: '101' } }, rehive: { emailVerified: true, employee: null } } } });
+    expect(response.body).toEqual({ data: { viewer: { forensic: { employee: { id: employee(101) } }, rehive: { emailVerified: true, employee: null } } } });
   });
 });
 

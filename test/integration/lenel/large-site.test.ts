@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
 import { freshLenelSession } from './accounts.js';
 import { DEMO_PASSWORD } from '../../../src/emulators/demo-logins.js';
+import { globalId } from '../../helpers/ids.js';
+
+const badge = (id: number) => globalId('Badge', id);
+const employee = (id: number) => globalId('Employee', id);
 
 const TTL_MS = 5_000;
 const MY_BADGES = `{ viewer { hr { employee { id badges { id status } } } } }`;
@@ -45,7 +49,7 @@ describe('a site of 50,000 badges and 20,000 cardholders', () => {
     let started = performance.now();
     const first = await stack.gql(MY_BADGES, {}, { token });
     const coldMs = performance.now() - started;
-    expect(first.body).toEqual({ data: { viewer: { hr: { employee: { id: '5', badges: [{ id: '5', status: 'ACTIVE' }, { id: '37', status: 'INACTIVE' }] } } } } });
+    expect(first.body).toEqual({ data: { viewer: { hr: { employee: { id: employee(5), badges: [{ id: badge(5), status: 'ACTIVE' }, { id: badge(37), status: 'INACTIVE' }] } } } } });
     const heapAfter = heapUsed();
     console.log(
       `[lenel scale] first query (cold cache: both lists read and indexed): ${coldMs.toFixed(0)} ms; gateway heap growth ${mb(heapAfter - heapBefore)} (the cached lists + indexes of one account); ${memory()}`,

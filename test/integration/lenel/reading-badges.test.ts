@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId } from '../../helpers/ids.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 import { callers, freshLenelSession } from './accounts.js';
+
+const badge = (id: number) => globalId('Badge', id);
+const employee = (id: number) => globalId('Employee', id);
 
 const BADGES_WITH_HOLDERS = `{ badges(first: 100) { totalCount edges { node { id status employee { id fullName badges { id status } } } } } }`;
 
@@ -24,12 +28,12 @@ describe('a lenel user reads badges and cardholders', () => {
     expect(badges.totalCount).toBe(60);
     expect(badges.edges).toHaveLength(60);
     expect(badges.edges[4]!.node).toEqual({
-      id: '5',
+      id: badge(5),
       status: 'ACTIVE',
-      employee: { id: '5', fullName: 'Ana García', badges: [{ id: '5', status: 'ACTIVE' }, { id: '37', status: 'INACTIVE' }] },
+      employee: { id: employee(5), fullName: 'Ana García', badges: [{ id: badge(5), status: 'ACTIVE' }, { id: badge(37), status: 'INACTIVE' }] },
     });
     // The visitor desk's stock is unassigned.
-    expect(badges.edges[55]!.node).toEqual({ id: '56', status: 'ACTIVE', employee: null });
+    expect(badges.edges[55]!.node).toEqual({ id: badge(56), status: 'ACTIVE', employee: null });
     expect(stack.lenel.server.count('GET', '/api/badges/')).toBe(1);
     expect(stack.lenel.server.count('GET', '/api/employees/')).toBe(1);
     expect(stack.lenel.server.count('POST', /^\/auth\//)).toBe(0);
@@ -52,8 +56,8 @@ describe('a lenel user reads badges and cardholders', () => {
     const b = await freshLenelSession(stack, 'operator');
     stack.lenel.server.clearLog();
     const query = `{ badge(id: "5") { id status } }`;
-    expect((await stack.gql(query, {}, { token: a.token })).body).toEqual({ data: { badge: { id: '5', status: 'ACTIVE' } } });
-    expect((await stack.gql(query, {}, { token: b.token })).body).toEqual({ data: { badge: { id: '5', status: 'ACTIVE' } } });
+    expect((await stack.gql(query, {}, { token: a.token })).body).toEqual({ data: { badge: { id: badge(5), status: 'ACTIVE' } } });
+    expect((await stack.gql(query, {}, { token: b.token })).body).toEqual({ data: { badge: { id: badge(5), status: 'ACTIVE' } } });
     expect(callers(stack, 'GET', '/api/badges/')).toEqual([a.userId, b.userId]);
     // A second session of the same backend user is the same account: it shares the cache.
     const again = await stack.signIn('LENEL', a.username);
@@ -65,7 +69,7 @@ describe('a lenel user reads badges and cardholders', () => {
     const { token } = await freshLenelSession(stack);
     const response = await stack.gql(`{ badge(id: "33") { id badgeNumber status statusCode statusName type employee { fullName email } } }`, {}, { token });
     expect(response.body).toEqual({
-      data: { badge: { id: '33', badgeNumber: '100066', status: 'OTHER', statusCode: 7, statusName: 'Suspended', type: 'Permanent', employee: { fullName: 'Marta Nowak', email: null } } },
+      data: { badge: { id: badge(33), badgeNumber: '100066', status: 'OTHER', statusCode: 7, statusName: 'Suspended', type: 'Permanent', employee: { fullName: 'Marta Nowak', email: null } } },
     });
   });
 
@@ -80,7 +84,7 @@ describe('a lenel user reads badges and cardholders', () => {
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toEqual({
       employee: {
-        id: '6',
+        id: employee(6),
         firstName: 'John',
         middleName: 'Michael',
         lastName: 'Doe',
@@ -90,8 +94,8 @@ describe('a lenel user reads badges and cardholders', () => {
         department: 'Operations',
         title: 'Shift Lead',
         badges: [
-          { id: '6', activatedAt: '2024-01-31T08:00:00.000Z', deactivatedAt: null },
-          { id: '38', activatedAt: '2024-07-09T08:00:00.000Z', deactivatedAt: null },
+          { id: badge(6), activatedAt: '2024-01-31T08:00:00.000Z', deactivatedAt: null },
+          { id: badge(38), activatedAt: '2024-07-09T08:00:00.000Z', deactivatedAt: null },
         ],
       },
       missingBadge: null,
@@ -144,13 +148,13 @@ describe('a lenel user reads badges and cardholders', () => {
     );
     expect(response.body.errors).toBeUndefined();
     const idsOf = (key: string) => response.body.data![key]!.edges.map((edge) => edge.node.id);
-    expect(idsOf('other')).toEqual(['33', '46']);
-    expect(idsOf('johns')).toEqual(['6', '38', '39']);
-    expect(idsOf('johnsActive')).toEqual(['6', '38']);
-    expect(idsOf('byNumber')).toEqual(['33']);
-    expect(idsOf('byEmail')).toEqual(['6']);
-    expect(idsOf('search')).toEqual(['5']);
-    expect(idsOf('security')).toEqual(['1', '5', '10', '22']);
+    expect(idsOf('other')).toEqual([badge(33), badge(46)]);
+    expect(idsOf('johns')).toEqual([badge(6), badge(38), badge(39)]);
+    expect(idsOf('johnsActive')).toEqual([badge(6), badge(38)]);
+    expect(idsOf('byNumber')).toEqual([badge(33)]);
+    expect(idsOf('byEmail')).toEqual([employee(6)]);
+    expect(idsOf('search')).toEqual([employee(5)]);
+    expect(idsOf('security')).toEqual([employee(1), employee(5), employee(10), employee(22)]);
     expect(response.body.data!.none!.totalCount).toBe(0);
 
     const first = await stack.gql<{ badges: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
@@ -159,10 +163,10 @@ describe('a lenel user reads badges and cardholders', () => {
       { token },
     );
     const page1 = first.body.data!.badges;
-    expect(page1.edges.map((edge) => edge.node.id)).toEqual(['1', '2']);
+    expect(page1.edges.map((edge) => edge.node.id)).toEqual([badge(1), badge(2)]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await stack.gql(`query ($after: String) { badges(first: 2, after: $after) { edges { node { id } } } }`, { after: page1.pageInfo.endCursor }, { token });
-    expect(second.body).toEqual({ data: { badges: { edges: [{ node: { id: '3' } }, { node: { id: '4' } }] } } });
+    expect(second.body).toEqual({ data: { badges: { edges: [{ node: { id: badge(3) } }, { node: { id: badge(4) } }] } } });
     // Every filter and page above came from one read of each list.
     expect(stack.lenel.server.count('GET', '/api/badges/')).toBe(1);
     expect(stack.lenel.server.count('GET', '/api/employees/')).toBe(1);
@@ -180,11 +184,11 @@ describe('a lenel user reads badges and cardholders', () => {
     stack.lenel.server.addFault({ method: 'GET', path: '/api/badges/', sequence: [503, 503, 503] });
     const failed = await stack.gql(`{ badge(id: "5") { id } employee(id: "5") { id } }`, {}, { token });
     expect(failed.body).toEqual({
-      data: { badge: null, employee: { id: '5' } },
+      data: { badge: null, employee: { id: employee(5) } },
       errors: [expect.objectContaining({ path: ['badge'], extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'LENEL' } })],
     });
     const retried = await stack.gql(`{ badge(id: "5") { id } }`, {}, { token });
-    expect(retried.body).toEqual({ data: { badge: { id: '5' } } });
+    expect(retried.body).toEqual({ data: { badge: { id: badge(5) } } });
   });
 
   it('keeps lenel tokens and passwords out of responses and logs', async () => {
@@ -218,7 +222,7 @@ describe('a lenel site that paginates its lists', () => {
     for (const response of responses) {
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.badges.totalCount).toBe(60);
-      expect(response.body.data!.badges.edges[59]!.node.id).toBe('60');
+      expect(response.body.data!.badges.edges[59]!.node.id).toBe(badge(60));
     }
     const pages = (path: string) => stack.lenel.server.requests.filter((request) => request.path === path).map((request) => request.query.get('page'));
     expect(pages('/api/badges/')).toEqual([null, '2']);
@@ -247,7 +251,7 @@ describe('two sessions of one lenel user', () => {
     const [dead, alive] = await Promise.all([staleResponse, stack.gql(query, {}, { token: fresh })]);
     stack.lenel.server.clearFaults();
     expect(codes(dead)).toEqual(['UNAUTHENTICATED']);
-    expect(alive.body).toEqual({ data: { badge: { id: '5' } } });
+    expect(alive.body).toEqual({ data: { badge: { id: badge(5) } } });
     // The dead session's read, then the live session's own.
     expect(stack.lenel.server.count('GET', '/api/badges/')).toBe(2);
   });

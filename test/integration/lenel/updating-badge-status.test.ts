@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 import { callers, freshLenelSession } from './accounts.js';
+import { globalId } from '../../helpers/ids.js';
+
+const badge = (id: number) => globalId('Badge', id);
 
 const UPDATE = `mutation ($id: ID!, $status: BadgeStatusChange!) {
   updateBadgeStatus(badgeId: $id, status: $status) { id status statusCode statusName activatedAt deactivatedAt }
@@ -19,12 +22,12 @@ describe('an operator changes a badge status', () => {
   it('deactivates and reactivates a badge, and the next request reads the new status from the updated cache', async () => {
     const { token } = await freshLenelSession(stack, 'operator');
     const before = (await stack.gql<{ badge: BadgeView }>(READ, { id: '1' }, { token })).body.data!.badge;
-    expect(before).toMatchObject({ id: '1', status: 'ACTIVE', deactivatedAt: null });
+    expect(before).toMatchObject({ id: badge(1), status: 'ACTIVE', deactivatedAt: null });
     stack.lenel.server.clearLog();
 
     const deactivated = await stack.gql<{ updateBadgeStatus: BadgeView }>(UPDATE, { id: '1', status: 'INACTIVE' }, { token });
     expect(deactivated.body).toEqual({
-      data: { updateBadgeStatus: { id: '1', status: 'INACTIVE', statusCode: 4, statusName: 'Inactive', activatedAt: before.activatedAt, deactivatedAt: expect.any(String) } },
+      data: { updateBadgeStatus: { id: badge(1), status: 'INACTIVE', statusCode: 4, statusName: 'Inactive', activatedAt: before.activatedAt, deactivatedAt: expect.any(String) } },
     });
     const deactivatedAt = deactivated.body.data!.updateBadgeStatus.deactivatedAt!;
     expect(Date.now() - Date.parse(deactivatedAt)).toBeLessThan(60_000);
@@ -32,8 +35,8 @@ describe('an operator changes a badge status', () => {
     const read = await stack.gql(`{ badge(id: "1") { id status statusCode statusName activatedAt deactivatedAt } badges(filter: { employeeId: "1" }) { edges { node { id status } } } }`, {}, { token });
     expect(read.body).toEqual({
       data: {
-        badge: { id: '1', status: 'INACTIVE', statusCode: 4, statusName: 'Inactive', activatedAt: before.activatedAt, deactivatedAt },
-        badges: { edges: [{ node: { id: '1', status: 'INACTIVE' } }] },
+        badge: { id: badge(1), status: 'INACTIVE', statusCode: 4, statusName: 'Inactive', activatedAt: before.activatedAt, deactivatedAt },
+        badges: { edges: [{ node: { id: badge(1), status: 'INACTIVE' } }] },
       },
     });
     expect(stack.lenel.server.count('POST', '/api/update-badges/')).toBe(1);
@@ -42,7 +45,7 @@ describe('an operator changes a badge status', () => {
     expect(stack.lenel.server.count('GET', '/api/badges/')).toBe(0);
 
     const reactivated = await stack.gql<{ updateBadgeStatus: BadgeView }>(UPDATE, { id: '1', status: 'ACTIVE' }, { token });
-    expect(reactivated.body.data!.updateBadgeStatus).toMatchObject({ id: '1', status: 'ACTIVE', deactivatedAt: null });
+    expect(reactivated.body.data!.updateBadgeStatus).toMatchObject({ id: badge(1), status: 'ACTIVE', deactivatedAt: null });
     expect((await stack.gql(READ, { id: '1' }, { token })).body.data).toEqual({ badge: reactivated.body.data!.updateBadgeStatus });
   });
 
@@ -53,7 +56,7 @@ describe('an operator changes a badge status', () => {
     await stack.gql(READ, { id: '2' }, { token: operator.token });
     stack.lenel.server.clearLog();
     expect(codes(await stack.gql(UPDATE, { id: '2', status: 'INACTIVE' }, { token: operator.token }))).toEqual([]);
-    expect((await stack.gql(READ, { id: '2' }, { token: viewer.token })).body.data).toMatchObject({ badge: { id: '2', status: 'INACTIVE' } });
+    expect((await stack.gql(READ, { id: '2' }, { token: viewer.token })).body.data).toMatchObject({ badge: { id: badge(2), status: 'INACTIVE' } });
     expect(callers(stack, 'GET', '/api/badges/')).toEqual([viewer.userId]);
   });
 

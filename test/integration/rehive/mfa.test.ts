@@ -1,6 +1,7 @@
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, REHIVE_DEMO_COMPANY, REHIVE_DEMO_TOTP_SECRET } from '../../../src/emulators/demo-logins.js';
+import { globalId } from '../../helpers/ids.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 
 const SIGN_IN = `mutation SignIn($input: SignInInput!) {
@@ -45,7 +46,7 @@ describe('a Rehive user registers, turns MFA on and signs in with it', () => {
 
     const me = `{ viewer { rehive { email fullName emailVerified verified company { id upstream name } groups } } }`;
     expect((await stack.gql(me, {}, { token })).body.data).toEqual({
-      viewer: { rehive: { email, fullName: 'Nia Okafor', emailVerified: false, verified: false, company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE', name: 'Gatehouse demo' }, groups: ['user'] } },
+      viewer: { rehive: { email, fullName: 'Nia Okafor', emailVerified: false, verified: false, company: { id: globalId('Company', REHIVE_DEMO_COMPANY, 'rehive'), upstream: 'REHIVE', name: 'Gatehouse demo' }, groups: ['user'] } },
     });
 
     const key = stack.rehive.outbox.latest(email, 'email_verification')!.data.key!;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REHIVE_DEMO_COMPANY } from '../../../src/emulators/demo-logins.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
+import { globalId } from '../../helpers/ids.js';
 
 const PROFILE_FIELDS = `id email firstName middleName lastName idNumber birthDate language gender title maritalStatus nationality residency timezone`;
 
@@ -40,7 +41,7 @@ describe('a Rehive user reads their whole profile', () => {
       data: {
         viewer: {
           rehive: {
-            id: stack.rehive.user('profiled@rehive.example.com')!.id,
+            id: globalId('RehiveUser', stack.rehive.user('profiled@rehive.example.com')!.id),
             email: 'profiled@rehive.example.com',
             firstName: 'Ada',
             // Rehive's register schema has no middle name: it holds an empty one, and Gatehouse says so.
@@ -69,7 +70,7 @@ describe('a Rehive user reads their whole profile', () => {
       data: {
         viewer: {
           rehive: {
-            id: stack.rehive.user('demo@rehive.example.com')!.id,
+            id: globalId('RehiveUser', stack.rehive.user('demo@rehive.example.com')!.id),
             email: 'demo@rehive.example.com',
             firstName: 'Demo',
             middleName: '',
@@ -104,13 +105,13 @@ describe("a Rehive user's company name", () => {
     stack.rehive.server.clearLog();
     const named = await stack.gql(`{ viewer { rehive { company { id upstream name } again: company { name } } } }`, {}, { token });
     expect(named.body).toEqual({
-      data: { viewer: { rehive: { company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE', name: 'Gatehouse demo' }, again: { name: 'Gatehouse demo' } } } },
+      data: { viewer: { rehive: { company: { id: globalId('Company', REHIVE_DEMO_COMPANY, 'rehive'), upstream: 'REHIVE', name: 'Gatehouse demo' }, again: { name: 'Gatehouse demo' } } } },
     });
     expect(stack.rehive.server.count('GET', '/3/company/')).toBe(1);
 
     stack.rehive.server.clearLog();
     const unnamed = await stack.gql(`{ viewer { rehive { company { id upstream } } } }`, {}, { token });
-    expect(unnamed.body).toEqual({ data: { viewer: { rehive: { company: { id: REHIVE_DEMO_COMPANY, upstream: 'REHIVE' } } } } });
+    expect(unnamed.body).toEqual({ data: { viewer: { rehive: { company: { id: globalId('Company', REHIVE_DEMO_COMPANY, 'rehive'), upstream: 'REHIVE' } } } } });
     expect(stack.rehive.server.count('GET', '/3/company/')).toBe(0);
   });
 
@@ -118,10 +119,10 @@ describe("a Rehive user's company name", () => {
     // 403 for the first read; 503 for the next one and both its retries.
     stack.rehive.server.addFault({ path: '/3/company/', sequence: [403, 503, 503, 503] });
     const refused = await stack.gql(`{ viewer { rehive { email company { id name } } } }`, {}, { token });
-    expect(refused.body).toEqual({ data: { viewer: { rehive: { email: 'demo@rehive.example.com', company: { id: REHIVE_DEMO_COMPANY, name: null } } } } });
+    expect(refused.body).toEqual({ data: { viewer: { rehive: { email: 'demo@rehive.example.com', company: { id: globalId('Company', REHIVE_DEMO_COMPANY, 'rehive'), name: null } } } } });
 
     const failed = await stack.gql(`{ viewer { rehive { email company { id name } } } }`, {}, { token });
-    expect(failed.body.data).toEqual({ viewer: { rehive: { email: 'demo@rehive.example.com', company: { id: REHIVE_DEMO_COMPANY, name: null } } } });
+    expect(failed.body.data).toEqual({ viewer: { rehive: { email: 'demo@rehive.example.com', company: { id: globalId('Company', REHIVE_DEMO_COMPANY, 'rehive'), name: null } } } });
     expect(failed.body.errors!.map((e) => [e.path, e.extensions])).toEqual([[['viewer', 'rehive', 'company', 'name'], { code: 'UPSTREAM_UNAVAILABLE', upstream: 'REHIVE' }]]);
     expect(codes(await stack.gql(`{ viewer { rehive { company { name } } } }`, {}, { token }))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, REHIVE_DEMO_COMPANY } from '../../../src/emulators/demo-logins.js';
+import { globalId } from '../../helpers/ids.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 
 const USER = 'demo@rehive.example.com';
@@ -27,7 +28,7 @@ describe('a Rehive user manages their API tokens', () => {
     expect(created.body.errors).toBeUndefined();
     const { id, secret } = created.body.data!.createAuthToken;
     expect(secret).toHaveLength(64);
-    expect(id).toBe(secret.slice(0, 8));
+    expect(id).toBe(globalId('AuthToken', secret.slice(0, 8), 'rehive'));
     expect(created.body.data!.createAuthToken).toMatchObject({ upstream: 'REHIVE', userId: stack.rehive.user(USER)!.id, createdAt: expect.any(String), expiresAt: expect.any(String) });
     // The new secret works against Rehive.
     expect(stack.rehive.tokens(USER).some((t) => t.token === secret)).toBe(true);
@@ -147,7 +148,7 @@ describe('a Rehive user filters their token list', () => {
       { b: iso('b'), a: iso('a'), keyA: keys.a, keyC: keys.c, session: keys.session },
       { token },
     );
-    const ids = (...names: Array<keyof typeof keys>) => names.map((name) => ({ id: keys[name] }));
+    const ids = (...names: Array<keyof typeof keys>) => names.map((name) => ({ id: globalId('AuthToken', keys[name], 'rehive') }));
     expect(response.body).toEqual({
       data: {
         at: ids('b'),
