@@ -13,5 +13,9 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Integration tests open real sockets; a couple of workers keeps a 2-core machine responsive.
     maxWorkers: 2,
+    // Each worker imports the gateway once and runs its share of the files in it: re-importing
+    // it for every file cost most of the suite's time. The tests share no module state (each
+    // starts its own gateway, emulators and clock, and restores any spy or fake timer it sets).
+    isolate: false,
   },
 });

@@ -76,10 +76,16 @@ export interface GatewayOptions {
   logger: Logger;
   sessionSecret: string;
   metrics?: Metrics;
+  /**
+   * Epoch milliseconds for everything that expires: sessions, upstream credentials, the service
+   * account's back-off. Default Date.now; tests move a clock forward instead of sleeping. Call
+   * deadlines, retries and the circuit breaker (cockatiel reads the system clock) keep real time.
+   */
+  clock?: () => number;
 }
 
-export async function startGateway({ config, logger, sessionSecret, metrics = new Metrics({ defaultMetrics: true }) }: GatewayOptions): Promise<Gateway> {
-  const services = createServices(config, logger, metrics, sessionSecret);
+export async function startGateway({ config, logger, sessionSecret, metrics = new Metrics({ defaultMetrics: true }), clock = Date.now }: GatewayOptions): Promise<Gateway> {
+  const services = createServices(config, logger, metrics, sessionSecret, clock);
   const fastify = Fastify({
     bodyLimit: config.limits.bodyBytes,
     // A client that trickles its headers or body must not hold a connection (and a file descriptor)

@@ -29,11 +29,11 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export function createServices(config: Config, logger: Logger, metrics: Metrics, sessionSecret: string): Services {
+export function createServices(config: Config, logger: Logger, metrics: Metrics, sessionSecret: string, now: () => number = Date.now): Services {
   // Redis when configured: several replicas share sessions, attempt counts and refresh locks.
   const connection = config.session.redisUrl ? new RedisConnection(config.session.redisUrl, config.session.redisTimeoutMs, logger) : undefined;
   const redis = connection?.client;
-  const store: SessionStore = redis ? new RedisSessionStore(redis) : new MemorySessionStore();
+  const store: SessionStore = redis ? new RedisSessionStore(redis, undefined, now) : new MemorySessionStore(now);
   const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
   const upstreams: Partial<Record<keyof Upstreams, unknown>> = {};
   for (const name of UPSTREAMS) {
@@ -41,14 +41,14 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
     if (!url) continue;
     const client = new UpstreamClient(name, url, config.http, logger, metrics);
     const module: UpstreamModule<AccountDataSource> = UPSTREAM_MODULES[name];
-    upstreams[name] = module.create({ client, config, logger, refreshLock });
+    upstreams[name] = module.create({ client, config, logger, refreshLock, now });
   }
   const built = upstreams as Partial<Upstreams>;
   return {
     config,
     logger,
     metrics,
-    sessions: new SessionService(store, sessionSecret, config.session),
+    sessions: new SessionService(store, sessionSecret, config.session, now),
     store,
     redis: connection,
     limits: createAttemptLimits(config.attemptLimits, sessionSecret, redis),

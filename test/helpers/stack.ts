@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../../src/emulators/demo-logins.js';
 import { createLogger } from '../../src/logger.js';
 import { Metrics } from '../../src/metrics.js';
 import { startGateway, type Gateway } from '../../src/server.js';
+import { TestClock } from './clock.js';
 
 /** The session secret every test gateway uses unless a test sets its own (replicas must share it). */
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
@@ -22,6 +23,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Routes an upstream through a test proxy: given the emulator's URL, returns the URL the gateway calls. */
   through?: Partial<Record<'hr' | 'lenel' | 'forensic' | 'rehive', (emulatorUrl: string) => Promise<string>>>;
+  /** The clock of the gateway and of every emulator that has no `now` of its own. Default: a new one. */
+  clock?: TestClock;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -34,6 +37,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface Stack {
   gateway: Gateway;
   url: string;
+  /** Moves the gateway's and the emulators' time forward (`stack.clock.advance(ms)`) instead of sleeping. */
+  clock: TestClock;
   hr: HrEmulator;
   lenel: LenelEmulator;
   forensic: ForensicEmulator;
@@ -51,10 +56,11 @@ export interface Stack {
  * integration test talks to over HTTP.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const hr = createHrEmulator(options.hr || {});
-  const lenel = createLenelEmulator(options.lenel || {});
-  const forensic = createForensicEmulator(options.forensic || {});
-  const rehive = createRehiveEmulator(options.rehive || {});
+  const clock = options.clock ?? new TestClock();
+  const hr = createHrEmulator({ now: clock.now, ...options.hr });
+  const lenel = createLenelEmulator({ now: clock.now, ...options.lenel });
+  const forensic = createForensicEmulator({ now: clock.now, ...options.forensic });
+  const rehive = createRehiveEmulator({ now: clock.now, ...options.rehive });
   const env: Record<string, string> = { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', ...options.env };
   const via = async (name: keyof NonNullable<StackOptions['through']>, url: string) => (await options.through?.[name]?.(url)) ?? url;
   if (options.hr !== false) env.HR_URL = await via('hr', await hr.listen());
@@ -74,7 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel, sink);
-  const gateway = await startGateway({ config, logger, sessionSecret: env.SESSION_SECRET, metrics: new Metrics() });
+  const gateway = await startGateway({ config, logger, sessionSecret: env.SESSION_SECRET, metrics: new Metrics(), clock: clock.now });
 
   const gql: Stack['gql'] = async (query, variables, requestOptions = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...requestOptions.headers };
@@ -93,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     gateway,
     url: gateway.url,
+    clock,
     hr,
     lenel,
     forensic,

@@ -23,6 +23,8 @@ export interface UpstreamEnvironment {
   logger: Logger;
   /** Serialises credential refreshes of one account (across replicas when sessions live in Redis). */
   refreshLock: RefreshLock;
+  /** Epoch milliseconds, for credential expiry and back-offs. */
+  now: () => number;
 }
 
 export interface Upstream<DS extends AccountDataSource> {

@@ -5,8 +5,8 @@ import { HrDataSource } from './data-source.js';
 /** The hr upstream (Django + simplejwt): profile, password flows, leave requests. */
 export const hrModule = {
   name: 'hr',
-  create: ({ client, refreshLock }: UpstreamEnvironment) => {
-    const auth = new SimpleJwtAuth(client, { obtain: '/api/auth/token', refresh: '/api/auth/refresh' }, 'email', Date.now, refreshLock);
+  create: ({ client, refreshLock, now }: UpstreamEnvironment) => {
+    const auth = new SimpleJwtAuth(client, { obtain: '/api/auth/token', refresh: '/api/auth/refresh' }, 'email', now, refreshLock);
     return { client, dataSource: (account: AccountSlot<unknown>) => new HrDataSource({ client, auth }, account as AccountSlot<JwtCredentials>) };
   },
 } satisfies UpstreamModule<HrDataSource>;

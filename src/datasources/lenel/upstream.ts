@@ -32,6 +32,8 @@ export interface LenelOptions {
   service?: { username: string; password: string } | undefined;
   /** Whose users the service account links to a cardholder (only upstreams that vouch for the e-mail). */
   linkUpstreams?: ReadonlySet<UpstreamName>;
+  /** Epoch milliseconds, for token expiry and the service account's back-off (default Date.now). */
+  now?: () => number;
 }
 
 /**
@@ -51,12 +53,14 @@ export class LenelUpstream {
   private readonly linkUpstreams: ReadonlySet<UpstreamName>;
   private readonly badges: SharedListCache<BadgeIndex>;
   private readonly employees: SharedListCache<EmployeeIndex>;
+  private readonly now: () => number;
 
   constructor(
     readonly client: UpstreamClient,
     options: LenelOptions,
   ) {
-    this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username', Date.now, options.refreshLock ?? processLock);
+    this.now = options.now ?? Date.now;
+    this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username', this.now, options.refreshLock ?? processLock);
     this.badges = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.employees = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
     this.service = options.service && this.serviceReader(options.service);
@@ -113,7 +117,7 @@ export class LenelUpstream {
       } catch (error) {
         throw serviceAccountError(error);
       }
-    });
+    }, undefined, this.now);
     return {
       cacheKey: `service:${account.username}`,
       call: async (request) => {

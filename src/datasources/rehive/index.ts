@@ -5,8 +5,8 @@ import { RehiveDataSource } from './data-source.js';
 /** The Rehive platform's `/3/auth/` API: registration, sign-in with MFA, tokens, verification, account flows. */
 export const rehiveModule = {
   name: 'rehive',
-  create: ({ client }: UpstreamEnvironment) => {
-    const shared = { client, auth: new RehiveAuth(client) };
+  create: ({ client, now }: UpstreamEnvironment) => {
+    const shared = { client, auth: new RehiveAuth(client, now) };
     return { client, dataSource: (account: AccountSlot<unknown>) => new RehiveDataSource(shared, account as AccountSlot<RehiveCredentials>) };
   },
 } satisfies UpstreamModule<RehiveDataSource>;

@@ -34,8 +34,6 @@ export function bodiesOf(stack: Stack, method: string, path: string): Array<Reco
 
 export const refreshCount = (stack: Stack): number => stack.forensic.server.count('POST', '/api/authorize/refresh/');
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 export const USER_FIELDS = `id upstream email firstName lastName middleName fullName role active company { id upstream name inDeletion } analysisPermissions { biometry collection documents quality }`;
 
 /** `GET /path?a=1&b=2` per request the emulator received, query parameters sorted. */

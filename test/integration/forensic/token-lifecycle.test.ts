@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenRecord } from '../../../src/emulators/forensic/index.js';
 import { codes, type Stack } from '../../helpers/stack.js';
-import { ACME, ACME_ID, ADMIN, OPERATOR, VERSIONS, expectNoTokensInLogs, refreshCount, sleep, startForensicStack } from './helpers.js';
+import { ACME, ACME_ID, ADMIN, OPERATOR, VERSIONS, expectNoTokensInLogs, refreshCount, startForensicStack } from './helpers.js';
 
 const READ = `{ company(id: "${ACME}") { id name } }`;
 const ACME_DATA = { company: { id: ACME_ID, name: 'Acme Biometrics' } };
@@ -31,7 +31,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     const { token, pair } = await signIn();
     stack.forensic.server.clearLog();
     for (let i = 0; i < 6; i++) {
-      await sleep(500);
+      stack.clock.advance(500);
       const response = await stack.gql(READ, {}, { token });
       expect(response.body).toEqual({ data: ACME_DATA });
     }
@@ -45,7 +45,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     const { token, pair } = await signIn();
     // Only the first pair is short-lived.
     stack.forensic.regularLifetimeSeconds = 900;
-    await sleep(1_300);
+    stack.clock.advance(1_300);
     stack.forensic.server.clearLog();
     expect(stack.forensic.isValidToken(pair.accessToken)).toBe(false);
 
@@ -81,7 +81,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
     const { token } = await signIn();
     // Later pairs live long, so only the first one expires during the test.
     stack.forensic.regularLifetimeSeconds = 900;
-    await sleep(1_700);
+    stack.clock.advance(1_700);
     stack.forensic.server.clearLog();
     const responses = await Promise.all(Array.from({ length: 30 }, () => stack.gql(READ, {}, { token })));
     for (const response of responses) expect(response.body).toEqual({ data: ACME_DATA });
@@ -101,7 +101,7 @@ describe.each(VERSIONS)('the forensic sign-in over time (API %i)', (version) => 
   it('signs the account out when the refresh fails (UNAUTHENTICATED, upstream FORENSIC)', async () => {
     stack.forensic.regularLifetimeSeconds = 1;
     const { token, pair } = await signIn();
-    await sleep(1_300);
+    stack.clock.advance(1_300);
     // The pair is dead on the Oz side (e.g. the session was ended there): refresh answers 401.
     stack.forensic.revokeToken(pair.accessToken);
     stack.forensic.server.clearLog();

@@ -87,7 +87,9 @@ function runGateway(env: Record<string, string>, until?: RegExp): Promise<{ code
   });
 }
 
-describe('start-up', () => {
+// Each case starts a gateway process from source: on a loaded machine that alone can take longer
+// than the default test timeout.
+describe('start-up', { timeout: 60_000 }, () => {
   let blocker: Server;
   let port: number;
   beforeAll(async () => {

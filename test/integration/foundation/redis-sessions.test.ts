@@ -133,7 +133,7 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
     let stack: Stack;
     let replica: Gateway;
     beforeAll(async () => {
-      ({ stack, replica } = await startReplicas(redis.url, { accessLifetimeSeconds: 2, rotateRefreshTokens: true }));
+      ({ stack, replica } = await startReplicas(redis.url, { accessLifetimeSeconds: 60, rotateRefreshTokens: true }));
     });
     afterAll(async () => {
       await replica?.close();
@@ -142,7 +142,7 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
 
     it('spend the refresh token once between them (a Redis lock), and every request succeeds', async () => {
       const token = await stack.signIn('HR', 'ana.garcia@example.com');
-      await new Promise((resolve) => setTimeout(resolve, 2_300)); // the 2-second access token has expired
+      stack.clock.advance(61_000); // the 60-second access token has expired
       stack.hr.server.clearLog();
       const ask = (url: string) => post(url, token, '{ viewer { hr { email } } }');
       const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => ask(i % 2 ? replica.url : stack.url)));
@@ -152,11 +152,11 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
   });
 });
 
-/** The test stack (gateway + HR emulator) and a second gateway replica in front of the same HR, sharing one Redis. */
+/** The test stack (gateway + HR emulator) and a second gateway replica in front of the same HR, sharing one Redis and the stack's clock. */
 async function startReplicas(redisUrl: string, hr: HrEmulatorOptions = {}): Promise<{ stack: Stack; replica: Gateway }> {
   const stack = await startStack({ lenel: false, forensic: false, rehive: false, hr, env: { REDIS_URL: redisUrl } });
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', HR_URL: stack.hr.url, REDIS_URL: redisUrl, SESSION_SECRET: TEST_SESSION_SECRET });
-  const replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: TEST_SESSION_SECRET, metrics: new Metrics() });
+  const replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: TEST_SESSION_SECRET, metrics: new Metrics(), clock: stack.clock.now });
   return { stack, replica };
 }
 

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 import { globalId } from '../../helpers/ids.js';
@@ -51,33 +50,32 @@ describe('sessions expire', () => {
   let absolute: Stack;
   beforeAll(async () => {
     [idle, absolute] = await Promise.all([
-      startStack({ lenel: false, forensic: false, rehive: false, env: { SESSION_IDLE_TTL_SECONDS: '1' } }),
-      startStack({ lenel: false, forensic: false, rehive: false, env: { SESSION_ABSOLUTE_TTL_SECONDS: '2' } }),
+      startStack({ lenel: false, forensic: false, rehive: false, env: { SESSION_IDLE_TTL_SECONDS: '60' } }),
+      startStack({ lenel: false, forensic: false, rehive: false, env: { SESSION_ABSOLUTE_TTL_SECONDS: '60' } }),
     ]);
   });
   afterAll(() => Promise.all([idle.close(), absolute.close()]));
 
-  // Both scenarios sleep; they run side by side on their own stacks.
-  it.concurrent('after the idle limit without use, while use keeps extending it', async () => {
+  it('after the idle limit without use, while use keeps extending it', async () => {
     const token = await idle.signIn('HR', 'ana.garcia@example.com');
-    // used every 0.5 s for 1.5 s: past the 1-second idle limit, still signed in
+    // used every 30 s for 90 s (of test-clock time): past the 60-second idle limit, still signed in
     for (let i = 0; i < 3; i++) {
-      await sleep(500);
+      idle.clock.advance(30_000);
       expect((await idle.gql(`{ viewer { signedIn } }`, {}, { token })).body).toEqual({ data: { viewer: { signedIn: true } } });
     }
-    await sleep(2_500);
+    idle.clock.advance(150_000);
     expect((await idle.gql(`{ viewer { signedIn } }`, {}, { token })).body).toEqual({ data: { viewer: { signedIn: false } } });
     const list = await idle.gql(`{ leaveRequests { totalCount } }`, {}, { token });
     expect(list.body.errors).toMatchObject([{ message: 'The session token is unknown or has expired. Sign in again.', extensions: { code: 'UNAUTHENTICATED' } }]);
   });
 
-  it.concurrent('at the absolute limit even while in use', async () => {
-    const started = Date.now();
+  it('at the absolute limit even while in use', async () => {
+    const started = absolute.clock.now();
     const token = await absolute.signIn('HR', 'ana.garcia@example.com');
     const viewer = await absolute.gql<{ viewer: { expiresAt: string } }>(`{ viewer { signedIn expiresAt } }`, {}, { token });
-    expect(Date.parse(viewer.body.data!.viewer.expiresAt)).toBeLessThanOrEqual(Date.now() + 2_000);
-    while (Date.now() - started < 2_600) {
-      await sleep(400);
+    expect(Date.parse(viewer.body.data!.viewer.expiresAt)).toBeLessThanOrEqual(absolute.clock.now() + 60_000);
+    while (absolute.clock.now() - started < 78_000) {
+      absolute.clock.advance(12_000);
       await absolute.gql(`{ viewer { signedIn } }`, {}, { token });
     }
     expect((await absolute.gql(`{ viewer { signedIn } }`, {}, { token })).body).toEqual({ data: { viewer: { signedIn: false } } });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
 import { globalId } from '../../helpers/ids.js';
 
@@ -13,8 +13,10 @@ describe('graceful shutdown', () => {
   it('lets an in-flight request finish, then refuses new connections', async () => {
     const token = await stack.signIn('HR', 'ana.garcia@example.com');
     stack.hr.server.addFault({ method: 'GET', path: '/api/auth/me/', latencyMs: 800 });
+    const calls = stack.hr.server.count('GET', '/api/auth/me/');
     const inFlight = stack.gql(`{ viewer { hr { id } } }`, {}, { token });
-    await sleep(200);
+    // close once hr holds the request's call
+    await vi.waitFor(() => expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(calls + 1));
     const closed = stack.gateway.close();
     const response = await inFlight;
     expect(response.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 1) } } } });

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
 import { globalId } from '../../helpers/ids.js';
@@ -28,14 +27,14 @@ describe('the gateway keeps an HR sign-in alive with 1-second access tokens and 
     stack.hr.jwt.refreshLifetimeSeconds = 86_400;
     deactivated = await stack.signIn('HR', 'omar.haddad@example.com');
     // every access token above is now expired
-    await sleep(1_300);
+    stack.clock.advance(1_300);
   });
   afterAll(() => stack.close());
 
   it('refreshes an expired access token once, keeps the rotated refresh token, and the old one is dead', async () => {
-    // Tokens minted from here on live 2 s: long enough that a loaded machine does not need a second
-    // refresh inside one request, short enough to expire again below.
-    stack.hr.jwt.accessLifetimeSeconds = 2;
+    // Tokens minted from here on live 60 s of test-clock time: no request on a loaded machine lasts
+    // long enough to need a second refresh, and the clock moves past them below.
+    stack.hr.jwt.accessLifetimeSeconds = 60;
     stack.hr.server.clearLog();
     const first = await stack.gql(`{ viewer { hr { id } } leaveRequests(first: 1) { totalCount } }`, {}, { token: rotating });
     expect(first.body).toEqual({ data: { viewer: { hr: { id: globalId('HrUser', 1) } }, leaveRequests: { totalCount: 5 } } });
@@ -49,7 +48,7 @@ describe('the gateway keeps an HR sign-in alive with 1-second access tokens and 
     expect(replay.status).toBe(401);
     expect(await replay.json()).toEqual({ detail: 'Token is blacklisted', code: 'token_not_valid' });
 
-    await sleep(2_100);
+    stack.clock.advance(61_000);
     stack.hr.jwt.accessLifetimeSeconds = 300;
     stack.hr.server.clearLog();
     const second = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: rotating });

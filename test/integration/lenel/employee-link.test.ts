@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/emulators/demo-logins.js';
+import { TestClock } from '../../helpers/clock.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 import { callers } from './accounts.js';
 import { globalId } from '../../helpers/ids.js';
@@ -159,10 +160,12 @@ describe('EMPLOYEE_LINK_UPSTREAMS chooses whose users the service account links'
 
 describe('the service account token lifecycle', () => {
   let stack: Stack;
+  const clock = new TestClock();
+  /** How far the lenel backend's clock runs ahead of the gateway's. */
   let offsetMs = 0;
   beforeAll(async () => {
     // Access tokens live 3 s; the cache is off so that every request needs a token of its own.
-    stack = await startStack({ lenel: { accessLifetimeSeconds: 3, refreshLifetimeSeconds: 3_600, now: () => Date.now() + offsetMs }, env: { LENEL_CACHE_TTL_MS: '0' } });
+    stack = await startStack({ clock, lenel: { accessLifetimeSeconds: 3, refreshLifetimeSeconds: 3_600, now: () => clock.now() + offsetMs }, env: { LENEL_CACHE_TTL_MS: '0' } });
   });
   afterAll(() => stack.close());
 
@@ -170,7 +173,7 @@ describe('the service account token lifecycle', () => {
     const sessions = await Promise.all(['ana.garcia@example.com', 'john.doe@example.com', 'mei.chen@example.com'].map((email) => stack.signIn('HR', email)));
     expect(codes(await stack.gql(MY_EMPLOYEE, {}, { token: sessions[0] }))).toEqual([]);
     expect(stack.lenel.server.count('POST', '/auth/token/')).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    clock.advance(3_100);
     stack.lenel.server.clearLog();
     const responses = await Promise.all([...sessions, ...sessions].map((token) => stack.gql(MY_EMPLOYEE, {}, { token })));
     for (const response of responses) expect(response.body.errors).toBeUndefined();

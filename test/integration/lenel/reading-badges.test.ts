@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { globalId } from '../../helpers/ids.js';
 import { codes, startStack, type Stack } from '../../helpers/stack.js';
 import { callers, freshLenelSession } from './accounts.js';
@@ -247,7 +247,8 @@ describe('two sessions of one lenel user', () => {
     stack.lenel.server.clearLog();
     const query = `{ badge(id: "5") { id } }`;
     const staleResponse = stack.gql(query, {}, { token: stale });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The fresh session asks while the stale one's read is held at lenel.
+    await vi.waitFor(() => expect(stack.lenel.server.count('GET', '/api/badges/')).toBe(1));
     const [dead, alive] = await Promise.all([staleResponse, stack.gql(query, {}, { token: fresh })]);
     stack.lenel.server.clearFaults();
     expect(codes(dead)).toEqual(['UNAUTHENTICATED']);
