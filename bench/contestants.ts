@@ -14,7 +14,7 @@ export interface ContestantSpec {
 export const GATEHOUSE_NODE_OPTIONS = ['--max-semi-space-size=32'];
 
 export function contestantSpecs(lenelUrl: string, password: string): ContestantSpec[] {
-  const gatehouse = (ttlMs: number): Record<string, string> => ({
+  const gatehouse = (ttlMs: number, extra: Record<string, string> = {}): Record<string, string> => ({
     // Production configuration: shield, sessions and query limits as deployed, warn-level logs.
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -25,11 +25,15 @@ export function contestantSpecs(lenelUrl: string, password: string): ContestantS
     LENEL_SERVICE_PASSWORD: password,
     LENEL_CACHE_TTL_MS: String(ttlMs),
     SESSION_SECRET: randomBytes(32).toString('base64url'),
+    ...extra,
   });
   const peer = { NODE_ENV: 'production', LENEL_URL: lenelUrl };
   return [
     { id: 'gatehouse', label: 'Gatehouse (cache 5 s)', kind: 'gatehouse', env: gatehouse(5_000), execArgv: GATEHOUSE_NODE_OPTIONS },
     { id: 'gatehouse-nocache', label: 'Gatehouse (cache off)', kind: 'gatehouse', env: gatehouse(0), execArgv: GATEHOUSE_NODE_OPTIONS },
+    // The same two with graphql-js executing queries (EXECUTOR=graphql-js): what the compiled queries gain.
+    { id: 'gatehouse-js', label: 'Gatehouse graphql-js (cache 5 s)', kind: 'gatehouse', env: gatehouse(5_000, { EXECUTOR: 'graphql-js' }), execArgv: GATEHOUSE_NODE_OPTIONS },
+    { id: 'gatehouse-js-nocache', label: 'Gatehouse graphql-js (cache off)', kind: 'gatehouse', env: gatehouse(0, { EXECUTOR: 'graphql-js' }), execArgv: GATEHOUSE_NODE_OPTIONS },
     { id: 'naive', label: 'naive Apollo + RESTDataSource', kind: 'naive', env: peer },
     { id: 'good-apollo', label: 'good Apollo + DataLoader', kind: 'good-apollo', env: peer },
     { id: 'limit', label: 'limit (hand-written)', kind: 'limit', env: peer },

@@ -31,6 +31,7 @@ const envSchema = z.object({
   LENEL_SERVICE_PASSWORD: z.string().min(1).optional(),
   LENEL_CACHE_TTL_MS: int(0, 600_000).default(5_000),
   LENEL_CACHE_MAX_ACCOUNTS: int(1).default(200),
+  EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   EMPLOYEE_LINK_UPSTREAMS: z
     .string()
     .default('HR,REHIVE')
@@ -120,6 +121,8 @@ export interface Config {
   lenelService: { username: string; password: string } | undefined;
   lenelCacheTtlMs: number;
   lenelCacheMaxAccounts: number;
+  /** Queries run compiled (graphql-jit) or interpreted (graphql-js); mutations always on graphql-js. */
+  executor: 'jit' | 'graphql-js';
   /** Upstreams whose users the lenel service account may link to a cardholder by (vouched) e-mail. */
   employeeLinkUpstreams: ReadonlySet<UpstreamName>;
   session: { secret: string | undefined; idleTtlSeconds: number; absoluteTtlSeconds: number; redisUrl: string | undefined; redisTimeoutMs: number };
@@ -226,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lenelService: e.LENEL_SERVICE_USERNAME ? { username: e.LENEL_SERVICE_USERNAME, password: e.LENEL_SERVICE_PASSWORD! } : undefined,
     lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
     lenelCacheMaxAccounts: e.LENEL_CACHE_MAX_ACCOUNTS,
+    executor: e.EXECUTOR,
     employeeLinkUpstreams: new Set(e.EMPLOYEE_LINK_UPSTREAMS),
     session: { secret: e.SESSION_SECRET, idleTtlSeconds: e.SESSION_IDLE_TTL_SECONDS, absoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL_SECONDS, redisUrl: e.REDIS_URL, redisTimeoutMs: e.REDIS_TIMEOUT_MS },
     http: {

@@ -17,6 +17,7 @@ import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
 import { createFormatError } from './errors.js';
+import { executorGateway } from './executor.js';
 import { requestScope, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { applyPermissions } from './permissions/index.js';
@@ -115,7 +116,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   }).protect();
 
   const apollo = new ApolloServer<GatehouseContext>({
-    schema: buildSchema(),
+    // Execution goes through the executor hook (jit for queries, see executor.ts); the rest is Apollo's.
+    gateway: executorGateway(buildSchema(), config.executor),
     // Apollo's own messages go through the same redacting logger.
     logger,
     introspection: config.introspection,
