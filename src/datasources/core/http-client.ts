@@ -31,6 +31,8 @@ export interface UpstreamResponse {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON; undefined for an empty body; the raw text when a non-2xx body is not JSON. */
   body: unknown;
+  /** The body as received (lists are shared and recognised by it: see lenel's list cache). */
+  text?: string;
 }
 
 export type HttpOptions = Config['http'];
@@ -246,7 +248,7 @@ export class UpstreamClient {
         body = text;
       }
     }
-    return { status, headers, body };
+    return { status, headers, body, text };
   }
 
   private retryAfterMs(headers: UpstreamResponse['headers'], capped = true): number | undefined {

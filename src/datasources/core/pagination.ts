@@ -14,12 +14,14 @@ export async function readAllPages<T>(
   path: string,
   call: (request: UpstreamRequest) => Promise<UpstreamResponse>,
   mapError: (response: UpstreamResponse) => GatehouseError,
+  onPage?: (response: UpstreamResponse) => void,
 ): Promise<T[]> {
   const items: T[] = [];
   let request: UpstreamRequest = { method: 'GET', path, route: path };
   for (let page = 0; page < MAX_PAGES; page++) {
     const response = await call(request);
     if (response.status !== 200) throw mapError(response);
+    onPage?.(response);
     const body = response.body;
     if (Array.isArray(body)) return page === 0 ? (body as T[]) : [...items, ...(body as T[])];
     if (!isRecord(body) || !Array.isArray(body.results)) throw upstreamError(client.upstream, 'sent a malformed list');

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { CredentialSlot } from './credential-slot.js';
 import type { UpstreamClient } from './http-client.js';
+import type { ListShare } from './list-share.js';
 import type { RefreshLock } from './refresh-lock.js';
 
 /**
@@ -23,6 +24,8 @@ export interface UpstreamEnvironment {
   logger: Logger;
   /** Serialises credential refreshes of one account (across replicas when sessions live in Redis). */
   refreshLock: RefreshLock;
+  /** Shares whole-list reads across replicas (Redis), or nothing. */
+  listShare: ListShare;
 }
 
 export interface Upstream<DS extends AccountDataSource> {

@@ -6,10 +6,11 @@ import { LenelUpstream } from './upstream.js';
 /** The lenel badge access-control API (DRF + simplejwt): badges, cardholders, badge status updates. */
 export const lenelModule = {
   name: 'lenel',
-  create: ({ client, config, refreshLock }: UpstreamEnvironment) => {
+  create: ({ client, config, refreshLock, listShare }: UpstreamEnvironment) => {
     const lenel = new LenelUpstream(client, {
       cacheTtlMs: config.lenelCacheTtlMs,
-      cacheMaxAccounts: config.lenelCacheMaxAccounts,
+      cacheMaxBytes: config.lenelCacheMaxBytes,
+      listShare,
       service: config.lenelService,
       linkUpstreams: config.employeeLinkUpstreams,
       refreshLock,

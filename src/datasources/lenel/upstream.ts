@@ -1,6 +1,9 @@
-import { ErrorCode, GatehouseError, upstreamUnavailable } from '../../errors.js';
+import { createHash } from 'node:crypto';
+import { ErrorCode, GatehouseError, upstreamError, upstreamUnavailable } from '../../errors.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { isRecord } from '../core/json.js';
+import { unshared, type ListShare, type SharedList } from '../core/list-share.js';
 import { readAllPages } from '../core/pagination.js';
 import { processLock, type RefreshLock } from '../core/refresh-lock.js';
 import { ServiceAccountSlot } from '../core/service-account.js';
@@ -9,7 +12,7 @@ import { drfError } from '../drf/errors.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { SharedListCache } from './cache.js';
 import { BadgeIndex, EmployeeIndex } from './indexes.js';
-import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
+import type { LenelBadgeRecord } from './records.js';
 
 /**
  * One lenel account that reads go through: a session's own account or the gateway's service
@@ -24,10 +27,12 @@ export interface LenelReader {
 export interface LenelOptions {
   /** Shared list cache lifetime; 0 turns the cache off. */
   cacheTtlMs: number;
-  /** How many accounts' lists the shared cache holds at most. */
-  cacheMaxAccounts?: number;
+  /** How many (estimated) bytes of lists the shared cache holds at most. */
+  cacheMaxBytes?: number;
   /** Serialises refreshes across replicas (sessions in Redis). */
   refreshLock?: RefreshLock;
+  /** Shares list reads across replicas (Redis); default: this process only. */
+  listShare?: ListShare;
   /** The service account behind `User.employee` for callers without their own lenel account. */
   service?: { username: string; password: string } | undefined;
   /** Whose users the service account links to a cardholder (only upstreams that vouch for the e-mail). */
@@ -49,16 +54,19 @@ export class LenelUpstream {
   readonly auth: SimpleJwtAuth;
   readonly service: LenelReader | undefined;
   private readonly linkUpstreams: ReadonlySet<UpstreamName>;
-  private readonly badges: SharedListCache<BadgeIndex>;
-  private readonly employees: SharedListCache<EmployeeIndex>;
+  /** Both lists of every account, under `badges|<account>` and `employees|<account>`: one byte limit for all. */
+  private readonly lists: SharedListCache<BadgeIndex | EmployeeIndex>;
+  private readonly ttlMs: number;
+  private readonly share: ListShare;
 
   constructor(
     readonly client: UpstreamClient,
     options: LenelOptions,
   ) {
     this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username', Date.now, options.refreshLock ?? processLock);
-    this.badges = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
-    this.employees = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
+    this.ttlMs = options.cacheTtlMs;
+    this.lists = new SharedListCache(options.cacheTtlMs, options.cacheMaxBytes);
+    this.share = options.listShare ?? unshared;
     this.service = options.service && this.serviceReader(options.service);
     this.linkUpstreams = options.linkUpstreams ?? new Set();
   }
@@ -82,13 +90,13 @@ export class LenelUpstream {
     return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, request) };
   }
 
-  /** Every badge the reader may see, indexed: one upstream read per account per cache window. */
+  /** Every badge the reader may see, indexed: one upstream read per account per cache window (across replicas with Redis). */
   readBadges(reader: LenelReader): Promise<BadgeIndex> {
-    return this.badges.get(reader.cacheKey, async () => new BadgeIndex(await this.readList<LenelBadgeRecord>(reader, '/api/badges/')), isCredentialError);
+    return this.readIndex(reader, BADGES, BadgeIndex.fromUpstream);
   }
 
   readEmployees(reader: LenelReader): Promise<EmployeeIndex> {
-    return this.employees.get(reader.cacheKey, async () => new EmployeeIndex(await this.readList<LenelEmployeeRecord>(reader, '/api/employees/')), isCredentialError);
+    return this.readIndex(reader, EMPLOYEES, EmployeeIndex.fromUpstream);
   }
 
   /**
@@ -97,12 +105,35 @@ export class LenelUpstream {
    * copied into another's.
    */
   badgeChanged(reader: LenelReader, updated: LenelBadgeRecord): void {
-    this.badges.update(reader.cacheKey, (index) => index.replace(updated));
-    this.badges.invalidateOthers(reader.cacheKey);
+    const key = `${BADGES}|${reader.cacheKey}`;
+    this.lists.update(key, (index) => (index as BadgeIndex).withReplaced(updated));
+    this.lists.invalidateOthers(key, (other) => other.startsWith(`${BADGES}|`));
+    // Other replicas read every list again (a failure leaves them to their TTL, as before sharing).
+    void this.share.invalidateAll().catch(() => undefined);
   }
 
-  private readList<T>(reader: LenelReader, path: string): Promise<T[]> {
-    return readAllPages<T>(this.client, path, (request) => reader.call(request), (response) => drfError('lenel', response));
+  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, build: (items: unknown, options: { compact: boolean; bodyBytes?: number }) => I): Promise<I> {
+    // Off: each request reads and indexes for itself, nothing is shared or kept.
+    if (this.ttlMs <= 0) return this.readList(reader, path).then((items) => build(items, { compact: false }));
+    const load = async () => {
+      const key = `lenel ${this.client.origin} ${reader.cacheKey} ${path}`;
+      const { list, ageMs } = await this.share.get(key, this.ttlMs, () => this.readBody(reader, path));
+      // Equal bodies, one index: accounts that see the same list share its records.
+      const id = `${path} ${createHash('sha256').update(list.text).digest('base64url')}`;
+      return { id, ageMs, build: () => build(list.items ?? parseList(list.text), { compact: true, bodyBytes: Buffer.byteLength(list.text) }) };
+    };
+    return this.lists.get(`${path}|${reader.cacheKey}`, load, isCredentialError) as Promise<I>;
+  }
+
+  private readList(reader: LenelReader, path: string, onPage?: (response: UpstreamResponse) => void): Promise<unknown[]> {
+    return readAllPages<unknown>(this.client, path, (request) => reader.call(request), (response) => drfError('lenel', response), onPage);
+  }
+
+  /** A whole list with its body text: a single page's as sent, several pages' items as one array. */
+  private async readBody(reader: LenelReader, path: string): Promise<SharedList> {
+    const pages: string[] = [];
+    const items = await this.readList(reader, path, (response) => pages.push(response.text ?? JSON.stringify(response.body)));
+    return { text: pages.length === 1 ? pages[0]! : JSON.stringify(items), items };
   }
 
   private serviceReader(account: { username: string; password: string }): LenelReader {
@@ -125,6 +156,22 @@ export class LenelUpstream {
       },
     };
   }
+}
+
+const BADGES = '/api/badges/';
+const EMPLOYEES = '/api/employees/';
+
+/** The items of a list body another replica shared: a bare array or one DRF page. */
+function parseList(text: string): unknown[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw upstreamError('lenel', 'sent a malformed list');
+  }
+  if (Array.isArray(body)) return body;
+  if (isRecord(body) && Array.isArray(body.results)) return body.results;
+  throw upstreamError('lenel', 'sent a malformed list');
 }
 
 /**
