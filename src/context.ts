@@ -52,6 +52,18 @@ export async function createContext(services: Services, input: ContextInput): Pr
       return this[name];
     },
   } as GatehouseContext;
+  // The request's logger, made on first use: every line it writes (upstream calls included, through
+  // the data sources) carries the request id. A child logger handed down costs less than an
+  // AsyncLocalStorage scope around every request.
+  Object.defineProperty(prototype, 'logger', {
+    configurable: true,
+    enumerable: false,
+    get(this: GatehouseContext) {
+      const logger = services.logger.child({ requestId: this.requestId });
+      Object.defineProperty(this, 'logger', { value: logger, configurable: true, enumerable: false });
+      return logger;
+    },
+  });
   for (const name of UPSTREAMS) {
     Object.defineProperty(prototype, name, {
       configurable: true,
@@ -59,7 +71,7 @@ export async function createContext(services: Services, input: ContextInput): Pr
       get(this: GatehouseContext) {
         const upstream = services.upstreams[name];
         if (!upstream) throw upstreamUnavailable(name, 'is not configured');
-        const dataSource = (upstream as AnyUpstream).dataSource(session.slot(name));
+        const dataSource = (upstream as AnyUpstream).dataSource(session.slot(name), this.logger);
         Object.defineProperty(this, name, { value: dataSource, configurable: true, enumerable: false });
         return dataSource;
       },
@@ -68,8 +80,6 @@ export async function createContext(services: Services, input: ContextInput): Pr
   return Object.assign(Object.create(prototype) as GatehouseContext, {
     requestId: input.requestId ?? randomUUID(),
     report: input.report ?? { operationName: null, operationType: 'unknown', errorCodes: [] },
-    // The request id reaches every line through the logger's request scope (src/logger.ts).
-    logger: services.logger,
     clientIp: input.clientIp,
     session,
     limits: services.limits,

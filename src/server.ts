@@ -16,9 +16,9 @@ import { GraphQLError, Kind, type ASTVisitor, type GraphQLSchema, type Validatio
 import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
-import { createFormatError } from './errors.js';
+import { createErrorHandling } from './errors.js';
 import { executorGateway } from './executor.js';
-import { requestScope, type Logger } from './logger.js';
+import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { applyPermissions } from './permissions/index.js';
 import { resolvers } from './resolvers/index.js';
@@ -101,7 +101,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    requestScope.run({ requestId: request.id }, done);
+    done();
   });
   const production = config.env === 'production';
   const armor = new ApolloArmor({
@@ -115,6 +115,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     blockFieldSuggestion: { enabled: !config.fieldSuggestions },
   }).protect();
 
+  const errorHandling = createErrorHandling(logger);
   const apollo = new ApolloServer<GatehouseContext>({
     // Execution goes through the executor hook (jit for queries, see executor.ts); the rest is Apollo's.
     gateway: executorGateway(buildSchema(), config.executor),
@@ -125,7 +126,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
-    formatError: createFormatError(logger),
+    formatError: errorHandling.formatError,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [...armor.validationRules, maxRootFields(config.limits.rootFields)],
     plugins: [
@@ -141,6 +142,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
             embed: { initialState: { sharedHeaders: { Authorization: 'Bearer <token from signIn>' } } },
           }),
       reportPlugin(metrics),
+      errorHandling.plugin,
       variableErrorsPlugin({ suggestions: config.fieldSuggestions }),
     ],
   });
@@ -168,9 +170,9 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   (metricsServer ?? fastify).get('/metrics', serveMetrics);
   // Set before the Apollo plugin is registered: a plugin context inherits the handler present at
   // registration, so a later one would never see /graphql's errors (e.g. the body limit's 413).
-  fastify.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+  fastify.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) logger.error({ err: error }, 'request failed');
+    if (status >= 500) logger.error({ err: error, requestId: request.id }, 'request failed');
     const message = status === 413 ? 'Request body is too large.' : status >= 500 ? 'Internal server error.' : error.message;
     // A malformed HTTP request (body too large, not JSON): Apollo's own code for one is BAD_REQUEST.
     void reply.code(status).send({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });

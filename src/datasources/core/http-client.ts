@@ -18,6 +18,8 @@ export interface UpstreamRequest {
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The logger of the request the call is made for: its lines carry that request's id (default: the process logger). */
+  log?: Logger;
   /**
    * Whether repeating the call is harmless (default: GET only). A GET that creates something
    * upstream (Oz's service-token issue) sets false: no retry, and a failure after the request may
@@ -182,25 +184,31 @@ export class UpstreamClient {
         });
       } catch (error) {
         statusLabel = metricLabel(error);
-        throw this.transportFailure(error, write);
+        throw this.transportFailure(error, write, req.log);
       }
       statusLabel = String(response.statusCode);
-      const text = await this.readBody(response.body, response.headers['content-length'], write).catch((error: unknown) => {
+      const text = await this.readBody(response.body, response.headers['content-length'], write, req.log).catch((error: unknown) => {
         statusLabel = metricLabel(error);
-        throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write);
+        throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write, req.log);
       });
       return this.interpret(response.statusCode, response.headers, text, write);
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.upstreamCalls.inc({ upstream: this.upstream, route: req.route, status: statusLabel });
       this.metrics.upstreamDuration.observe({ upstream: this.upstream, status: statusLabel }, seconds);
-      if (this.logger.isLevelEnabled('debug')) {
-        this.logger.debug({ upstream: this.upstream, method: req.method, route: req.route, status: statusLabel, ms: Math.round(seconds * 1000) }, 'upstream call');
+      const log = req.log ?? this.logger;
+      if (log.isLevelEnabled('debug')) {
+        log.debug({ upstream: this.upstream, method: req.method, route: req.route, status: statusLabel, ms: Math.round(seconds * 1000) }, 'upstream call');
       }
     }
   }
 
-  private async readBody(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, contentLength: string | string[] | undefined, write: boolean): Promise<string> {
+  private async readBody(
+    body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> },
+    contentLength: string | string[] | undefined,
+    write: boolean,
+    log: Logger | undefined,
+  ): Promise<string> {
     const cap = this.options.maxResponseBytes;
     if (contentLength !== undefined && Number(contentLength) > cap) {
       body.destroy();
@@ -211,7 +219,7 @@ export class UpstreamClient {
       try {
         return await body.text();
       } catch (error) {
-        throw this.transportFailure(error, write);
+        throw this.transportFailure(error, write, log);
       }
     }
     const chunks: Buffer[] = [];
@@ -227,7 +235,7 @@ export class UpstreamClient {
       }
     } catch (error) {
       if (error instanceof UpstreamFailure) throw error;
-      throw this.transportFailure(error, write);
+      throw this.transportFailure(error, write, log);
     }
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
@@ -274,12 +282,12 @@ export class UpstreamClient {
    * A failure without an answer. A write is reported unavailable only when it certainly was not
    * delivered (the client may then repeat it); once the connection was open, it may have been applied.
    */
-  private transportFailure(error: unknown, write: boolean): UpstreamFailure {
+  private transportFailure(error: unknown, write: boolean, log: Logger = this.logger): UpstreamFailure {
     const kind = failureKind(error);
     if (kind === 'timeout') return new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false, true);
     if (kind === 'not-sent' || (kind === 'broken' && !write)) return new UpstreamFailure(upstreamUnavailable(this.upstream, 'could not be reached'), true, true);
     if (kind === 'broken') return new UpstreamFailure(upstreamError(this.upstream, 'dropped the connection before answering', 'UNKNOWN'), false, true);
-    this.logger.error({ upstream: this.upstream, err: error }, 'unexpected upstream client error');
+    log.error({ upstream: this.upstream, err: error }, 'unexpected upstream client error');
     return new UpstreamFailure(write ? upstreamError(this.upstream, 'did not complete the call', 'UNKNOWN') : upstreamUnavailable(this.upstream), false, false);
   }
 }

@@ -30,8 +30,11 @@ export interface UpstreamEnvironment {
 
 export interface Upstream<DS extends AccountDataSource> {
   readonly client: UpstreamClient;
-  /** The data source for one request, acting for the caller's account at this upstream. */
-  dataSource(account: AccountSlot<unknown>): DS;
+  /**
+   * The data source for one request, acting for the caller's account at this upstream. `log` is the
+   * request's logger: the upstream calls it makes are logged with the request's id.
+   */
+  dataSource(account: AccountSlot<unknown>, log: Logger): DS;
 }
 
 /** What every request's data source offers the session resolvers. */

@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import DataLoader from 'dataloader';
 import { expectObject, expectStatus, type ErrorTable } from '../core/call.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
@@ -65,11 +66,12 @@ export class HrDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: HrShared,
     readonly account: AccountSlot<JwtCredentials>,
+    private readonly log: Logger,
   ) {}
 
   /** The login e-mail is passed through unchanged: stock Django matches it exactly as stored. */
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
-    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password);
+    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.log);
     return { upstream: 'hr', login, userId, roles: [], mfa: null, credentials: { access, refresh } };
   }
 
@@ -149,7 +151,7 @@ export class HrDataSource implements AccountDataSource {
   }
 
   private async publicCall(request: UpstreamRequest): Promise<void> {
-    expectStatus(await this.upstream.client.request(request), [204, 200], errors(PASSWORD_FIELDS));
+    expectStatus(await this.upstream.client.request({ ...request, log: this.log }), [204, 200], errors(PASSWORD_FIELDS));
   }
 
   private async fetchLeaveRequest(id: string): Promise<HrLeaveRequestRecord | null> {
@@ -159,7 +161,7 @@ export class HrDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, request);
+    return this.upstream.auth.call(this.account, { ...request, log: this.log });
   }
 
   private async getJson<T>(request: UpstreamRequest, expected: number[], toError: ErrorTable): Promise<T> {

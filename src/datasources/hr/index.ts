@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import type { AccountSlot, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { HrDataSource } from './data-source.js';
@@ -7,6 +8,6 @@ export const hrModule = {
   name: 'hr',
   create: ({ client, refreshLock }: UpstreamEnvironment) => {
     const auth = new SimpleJwtAuth(client, { obtain: '/api/auth/token', refresh: '/api/auth/refresh' }, 'email', Date.now, refreshLock);
-    return { client, dataSource: (account: AccountSlot<unknown>) => new HrDataSource({ client, auth }, account as AccountSlot<JwtCredentials>) };
+    return { client, dataSource: (account: AccountSlot<unknown>, log: Logger) => new HrDataSource({ client, auth }, account as AccountSlot<JwtCredentials>, log) };
   },
 } satisfies UpstreamModule<HrDataSource>;

@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import DataLoader from 'dataloader';
 import { notFound, unauthenticated, upstreamError, upstreamUnavailable } from '../../errors.js';
 import { expectObject } from '../core/call.js';
@@ -52,13 +53,14 @@ export class LenelDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: LenelUpstream,
     readonly account: AccountSlot<JwtCredentials>,
+    private readonly log: Logger,
   ) {
-    this.own = upstream.accountReader(account);
-    this.reader = this.own ?? upstream.service;
+    this.own = upstream.accountReader(account, log);
+    this.reader = this.own ?? upstream.serviceReader(log);
   }
 
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
-    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password);
+    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.log);
     return { upstream: 'lenel', login, userId, roles: [], mfa: null, credentials: { access, refresh } };
   }
 

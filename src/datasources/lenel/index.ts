@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import type { AccountSlot, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
 import type { JwtCredentials } from '../drf/simplejwt.js';
 import { LenelDataSource } from './data-source.js';
@@ -15,6 +16,6 @@ export const lenelModule = {
       linkUpstreams: config.employeeLinkUpstreams,
       refreshLock,
     });
-    return { client, dataSource: (account: AccountSlot<unknown>) => new LenelDataSource(lenel, account as AccountSlot<JwtCredentials>) };
+    return { client, dataSource: (account: AccountSlot<unknown>, log: Logger) => new LenelDataSource(lenel, account as AccountSlot<JwtCredentials>, log) };
   },
 } satisfies UpstreamModule<LenelDataSource>;

@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import { createHash } from 'node:crypto';
 import { ErrorCode, GatehouseError, upstreamError, upstreamUnavailable } from '../../errors.js';
 import type { UpstreamName } from '../../upstreams.js';
@@ -52,7 +53,7 @@ export interface EmailIdentity {
 /** What every request's lenel data source shares: the client, the credential lifecycle, the service account and the list cache. */
 export class LenelUpstream {
   readonly auth: SimpleJwtAuth;
-  readonly service: LenelReader | undefined;
+  private readonly service: LenelReader | undefined;
   private readonly linkUpstreams: ReadonlySet<UpstreamName>;
   /** Both lists of every account, under `badges|<account>` and `employees|<account>`: one byte limit for all. */
   private readonly lists: SharedListCache<BadgeIndex | EmployeeIndex>;
@@ -67,7 +68,7 @@ export class LenelUpstream {
     this.ttlMs = options.cacheTtlMs;
     this.lists = new SharedListCache(options.cacheTtlMs, options.cacheMaxBytes);
     this.share = options.listShare ?? unshared;
-    this.service = options.service && this.serviceReader(options.service);
+    this.service = options.service && this.serviceAccount(options.service);
     this.linkUpstreams = options.linkUpstreams ?? new Set();
   }
 
@@ -81,13 +82,19 @@ export class LenelUpstream {
     return identity.vouched && this.linkUpstreams.has(identity.upstream);
   }
 
-  /** The reader for the caller's own lenel account, when one is linked. */
-  accountReader(account: AccountSlot<JwtCredentials>): LenelReader | undefined {
+  /** The reader for the caller's own lenel account, when one is linked; its calls log to `log`. */
+  accountReader(account: AccountSlot<JwtCredentials>, log?: Logger): LenelReader | undefined {
     const state = account.state;
     if (!state) return undefined;
     // The backend user id from the JWT identifies the account; the login is the fallback.
     const identity = state.userId === null ? `login:${state.login}` : `id:${state.userId}`;
-    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, request) };
+    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, { ...request, log }) };
+  }
+
+  /** The gateway's service account (for `User.employee`), when configured; its calls log to `log`. */
+  serviceReader(log?: Logger): LenelReader | undefined {
+    const service = this.service;
+    return service && { cacheKey: service.cacheKey, call: (request) => service.call({ ...request, log }) };
   }
 
   /** Every badge the reader may see, indexed: one upstream read per account per cache window (across replicas with Redis). */
@@ -136,7 +143,7 @@ export class LenelUpstream {
     return { text: pages.length === 1 ? pages[0]! : JSON.stringify(items), items };
   }
 
-  private serviceReader(account: { username: string; password: string }): LenelReader {
+  private serviceAccount(account: { username: string; password: string }): LenelReader {
     const slot = new ServiceAccountSlot<JwtCredentials>(`lenel-service:${account.username}`, async () => {
       try {
         const { access, refresh } = await this.auth.obtain(account.username, account.password);

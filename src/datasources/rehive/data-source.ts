@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import DataLoader from 'dataloader';
 import { invalidCredentials, notFound, upstreamError } from '../../errors.js';
 import { InputCheck } from '../../validation/input.js';
@@ -81,6 +82,7 @@ export class RehiveDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: RehiveShared,
     readonly account: AccountSlot<RehiveCredentials>,
+    private readonly log: Logger,
   ) {}
 
   /** `POST /3/auth/login/`, then `GET /3/auth/` for the user unless a challenge is pending. */
@@ -92,6 +94,7 @@ export class RehiveDataSource implements AccountDataSource {
       .positiveInt('sessionDurationSeconds', sessionDurationSeconds)
       .done();
     const response = await this.upstream.client.request({
+      log: this.log,
       method: 'POST',
       path: '/3/auth/login/',
       route: '/3/auth/login/',
@@ -108,6 +111,7 @@ export class RehiveDataSource implements AccountDataSource {
     const credentials = await this.account.read();
     if (!credentials) return;
     const response = await this.upstream.client.request({
+      log: this.log,
       method: 'POST',
       path: '/3/auth/logout/',
       route: '/3/auth/logout/',
@@ -198,12 +202,12 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
   private async userWithToken(token: string): Promise<RehiveUserRecord> {
-    const response = await this.upstream.client.request({ method: 'GET', path: '/3/auth/', route: '/3/auth/', headers: { authorization: `Token ${token}` } });
+    const response = await this.upstream.client.request({ method: 'GET', path: '/3/auth/', route: '/3/auth/', headers: { authorization: `Token ${token}` }, log: this.log });
     return userOf(successData<{ user: RehiveUserRecord }>(response, [200]));
   }
 
   private public(path: string, body: Record<string, unknown>): Promise<UpstreamResponse> {
-    return this.upstream.client.request({ method: 'POST', path, route: path, body });
+    return this.upstream.client.request({ method: 'POST', path, route: path, body, log: this.log });
   }
 
   private async action(path: string, body: Record<string, unknown>, options: RehiveErrorOptions = {}): Promise<void> {
@@ -358,7 +362,7 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest, access: RehiveAccess = 'token'): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, request, access);
+    return this.upstream.auth.call(this.account, { ...request, log: this.log }, access);
   }
 }
 

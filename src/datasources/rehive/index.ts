@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import type { AccountSlot, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
 import { RehiveAuth, type RehiveCredentials } from './auth.js';
 import { RehiveDataSource } from './data-source.js';
@@ -7,6 +8,6 @@ export const rehiveModule = {
   name: 'rehive',
   create: ({ client }: UpstreamEnvironment) => {
     const shared = { client, auth: new RehiveAuth(client) };
-    return { client, dataSource: (account: AccountSlot<unknown>) => new RehiveDataSource(shared, account as AccountSlot<RehiveCredentials>) };
+    return { client, dataSource: (account: AccountSlot<unknown>, log: Logger) => new RehiveDataSource(shared, account as AccountSlot<RehiveCredentials>, log) };
   },
 } satisfies UpstreamModule<RehiveDataSource>;
