@@ -21,6 +21,11 @@ export interface UpstreamRequest {
   /** The logger of the request the call is made for: its lines carry that request's id (default: the process logger). */
   log?: Logger;
   /**
+   * A 200 answer's body is left unparsed (`body` undefined, `text` set): the caller may not need it
+   * (lenel recognises a list it already holds by a hash of its text). Other answers are parsed.
+   */
+  raw?: boolean;
+  /**
    * Whether repeating the call is harmless (default: GET only). A GET that creates something
    * upstream (Oz's service-token issue) sets false: no retry, and a failure after the request may
    * have been delivered reports outcome UNKNOWN.
@@ -191,7 +196,7 @@ export class UpstreamClient {
         statusLabel = metricLabel(error);
         throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write, req.log);
       });
-      return this.interpret(response.statusCode, response.headers, text, write);
+      return this.interpret(response.statusCode, response.headers, text, write, req.raw);
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.upstreamCalls.inc({ upstream: this.upstream, route: req.route, status: statusLabel });
@@ -240,13 +245,14 @@ export class UpstreamClient {
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
 
-  private interpret(status: number, headers: UpstreamResponse['headers'], text: string, write: boolean): UpstreamResponse {
+  private interpret(status: number, headers: UpstreamResponse['headers'], text: string, write: boolean, raw = false): UpstreamResponse {
     if (status >= 500) throw new UpstreamFailure(this.serverError(status, write), RETRYABLE_STATUS.has(status), true, this.retryAfterMs(headers));
     // A redirect means a path the upstream does not serve as written (Django's APPEND_SLASH):
     // following it would turn a POST into a GET and lose the body.
     if (status >= 300 && status < 400) throw upstreamError(this.upstream, `redirected the request (${status})`);
     // The client is told the upstream's own wait; the retry cap only bounds the gateway's waits.
     if (status === 429) throw rateLimited(Math.max(1, Math.ceil((this.retryAfterMs(headers, false) ?? 1_000) / 1000)), this.upstream);
+    if (raw && status === 200) return { status, headers, body: undefined, text };
     let body: unknown = undefined;
     if (text.length > 0) {
       try {

@@ -132,14 +132,27 @@ export class LenelUpstream {
     return this.lists.get(`${path}|${reader.cacheKey}`, load, isCredentialError) as Promise<I>;
   }
 
-  private readList(reader: LenelReader, path: string, onPage?: (response: UpstreamResponse) => void): Promise<unknown[]> {
-    return readAllPages<unknown>(this.client, path, (request) => reader.call(request), (response) => drfError('lenel', response), onPage);
+  private readList(reader: LenelReader, path: string): Promise<unknown[]> {
+    return readAllPages<unknown>(this.client, path, (request) => reader.call(request), (response) => drfError('lenel', response));
   }
 
-  /** A whole list with its body text: a single page's as sent, several pages' items as one array. */
+  /**
+   * A whole list with its body text: a single page's as sent, several pages' items as one array. A
+   * bare array is not parsed here: when an index of the same text exists already (another account's,
+   * or this one's before the cache window ended) it is never parsed at all.
+   */
   private async readBody(reader: LenelReader, path: string): Promise<SharedList> {
+    const first = await reader.call({ method: 'GET', path, route: path, raw: true });
+    if (first.status === 200 && first.text !== undefined && BARE_ARRAY.test(first.text)) return { text: first.text };
     const pages: string[] = [];
-    const items = await this.readList(reader, path, (response) => pages.push(response.text ?? JSON.stringify(response.body)));
+    const items = await readAllPages<unknown>(
+      this.client,
+      path,
+      (request) => reader.call(request),
+      (response) => drfError('lenel', response),
+      (response) => pages.push(response.text ?? JSON.stringify(response.body)),
+      first,
+    );
     return { text: pages.length === 1 ? pages[0]! : JSON.stringify(items), items };
   }
 
@@ -166,6 +179,8 @@ export class LenelUpstream {
 }
 
 const BADGES = '/api/badges/';
+/** A list answered as one bare JSON array (no page envelope, so no further pages). */
+const BARE_ARRAY = /^\s*\[/;
 const EMPLOYEES = '/api/employees/';
 
 /** The items of a list body another replica shared: a bare array or one DRF page. */
