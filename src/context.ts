@@ -52,9 +52,9 @@ export async function createContext(services: Services, input: ContextInput): Pr
       return this[name];
     },
   } as GatehouseContext;
-  // The request's logger, made on first use: every line it writes (upstream calls included, through
-  // the data sources) carries the request id. A child logger handed down costs less than an
-  // AsyncLocalStorage scope around every request.
+  // The request's logger, made on first use (most requests log nothing themselves): its lines carry
+  // the request id. The data sources get the id itself and hand it to the upstream client with each
+  // call; both cost less than an AsyncLocalStorage scope around every request.
   Object.defineProperty(prototype, 'logger', {
     configurable: true,
     enumerable: false,
@@ -71,7 +71,7 @@ export async function createContext(services: Services, input: ContextInput): Pr
       get(this: GatehouseContext) {
         const upstream = services.upstreams[name];
         if (!upstream) throw upstreamUnavailable(name, 'is not configured');
-        const dataSource = (upstream as AnyUpstream).dataSource(session.slot(name), this.logger);
+        const dataSource = (upstream as AnyUpstream).dataSource(session.slot(name), this.requestId);
         Object.defineProperty(this, name, { value: dataSource, configurable: true, enumerable: false });
         return dataSource;
       },

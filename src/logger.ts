@@ -1,7 +1,7 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 
-// A request's lines carry its id through a child logger (the request context's `logger`), which the
-// request's data sources hand to the upstream client with every call.
+// A request's lines carry its id: its own through a child logger (the request context's `logger`),
+// the upstream client's because the request's data sources put the id on every call.
 
 // Defence in depth: code never logs secrets on purpose, and these paths are censored if it does.
 const SECRET_KEYS = [

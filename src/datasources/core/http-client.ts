@@ -18,8 +18,8 @@ export interface UpstreamRequest {
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   body?: unknown;
-  /** The logger of the request the call is made for: its lines carry that request's id (default: the process logger). */
-  log?: Logger;
+  /** The id of the gateway request the call is made for: the call's log lines carry it. */
+  requestId?: string;
   /**
    * A 200 answer's body is left unparsed (`body` undefined, `text` set): the caller may not need it
    * (lenel recognises a list it already holds by a hash of its text). Other answers are parsed.
@@ -189,21 +189,20 @@ export class UpstreamClient {
         });
       } catch (error) {
         statusLabel = metricLabel(error);
-        throw this.transportFailure(error, write, req.log);
+        throw this.transportFailure(error, write, req.requestId);
       }
       statusLabel = String(response.statusCode);
-      const text = await this.readBody(response.body, response.headers['content-length'], write, req.log).catch((error: unknown) => {
+      const text = await this.readBody(response.body, response.headers['content-length'], write, req.requestId).catch((error: unknown) => {
         statusLabel = metricLabel(error);
-        throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write, req.log);
+        throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write, req.requestId);
       });
       return this.interpret(response.statusCode, response.headers, text, write, req.raw);
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.upstreamCalls.inc({ upstream: this.upstream, route: req.route, status: statusLabel });
       this.metrics.upstreamDuration.observe({ upstream: this.upstream, status: statusLabel }, seconds);
-      const log = req.log ?? this.logger;
-      if (log.isLevelEnabled('debug')) {
-        log.debug({ upstream: this.upstream, method: req.method, route: req.route, status: statusLabel, ms: Math.round(seconds * 1000) }, 'upstream call');
+      if (this.logger.isLevelEnabled('debug')) {
+        this.logger.debug({ requestId: req.requestId, upstream: this.upstream, method: req.method, route: req.route, status: statusLabel, ms: Math.round(seconds * 1000) }, 'upstream call');
       }
     }
   }
@@ -212,7 +211,7 @@ export class UpstreamClient {
     body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> },
     contentLength: string | string[] | undefined,
     write: boolean,
-    log: Logger | undefined,
+    requestId: string | undefined,
   ): Promise<string> {
     const cap = this.options.maxResponseBytes;
     if (contentLength !== undefined && Number(contentLength) > cap) {
@@ -224,7 +223,7 @@ export class UpstreamClient {
       try {
         return await body.text();
       } catch (error) {
-        throw this.transportFailure(error, write, log);
+        throw this.transportFailure(error, write, requestId);
       }
     }
     const chunks: Buffer[] = [];
@@ -240,7 +239,7 @@ export class UpstreamClient {
       }
     } catch (error) {
       if (error instanceof UpstreamFailure) throw error;
-      throw this.transportFailure(error, write, log);
+      throw this.transportFailure(error, write, requestId);
     }
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
@@ -288,12 +287,12 @@ export class UpstreamClient {
    * A failure without an answer. A write is reported unavailable only when it certainly was not
    * delivered (the client may then repeat it); once the connection was open, it may have been applied.
    */
-  private transportFailure(error: unknown, write: boolean, log: Logger = this.logger): UpstreamFailure {
+  private transportFailure(error: unknown, write: boolean, requestId?: string): UpstreamFailure {
     const kind = failureKind(error);
     if (kind === 'timeout') return new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false, true);
     if (kind === 'not-sent' || (kind === 'broken' && !write)) return new UpstreamFailure(upstreamUnavailable(this.upstream, 'could not be reached'), true, true);
     if (kind === 'broken') return new UpstreamFailure(upstreamError(this.upstream, 'dropped the connection before answering', 'UNKNOWN'), false, true);
-    log.error({ upstream: this.upstream, err: error }, 'unexpected upstream client error');
+    this.logger.error({ requestId, upstream: this.upstream, err: error }, 'unexpected upstream client error');
     return new UpstreamFailure(write ? upstreamError(this.upstream, 'did not complete the call', 'UNKNOWN') : upstreamUnavailable(this.upstream), false, false);
   }
 }

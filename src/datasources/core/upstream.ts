@@ -31,10 +31,10 @@ export interface UpstreamEnvironment {
 export interface Upstream<DS extends AccountDataSource> {
   readonly client: UpstreamClient;
   /**
-   * The data source for one request, acting for the caller's account at this upstream. `log` is the
-   * request's logger: the upstream calls it makes are logged with the request's id.
+   * The data source for one request, acting for the caller's account at this upstream. The upstream
+   * calls it makes are logged with `requestId`.
    */
-  dataSource(account: AccountSlot<unknown>, log: Logger): DS;
+  dataSource(account: AccountSlot<unknown>, requestId?: string): DS;
 }
 
 /** What every request's data source offers the session resolvers. */

@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import DataLoader from 'dataloader';
 import { upstreamError } from '../../errors.js';
 import { expectObject, type ErrorTable } from '../core/call.js';
@@ -49,12 +48,12 @@ export class ForensicDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: ForensicShared,
     readonly account: AccountSlot<OzCredentials>,
-    private readonly log: Logger,
+    private readonly requestId?: string,
   ) {}
 
   /** The user Oz returns at sign-in is kept (normalised, no secrets) as the account's profile for `viewer.forensic`. */
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<OzCredentials>> {
-    const { credentials, user } = await this.upstream.auth.obtain(login, password, this.log);
+    const { credentials, user } = await this.upstream.auth.obtain(login, password, this.requestId);
     const profile = toUserRecord(user);
     return { upstream: 'forensic', login, userId: profile.user_id, roles: [profile.role], mfa: null, credentials, profile };
   }
@@ -168,7 +167,7 @@ export class ForensicDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, { ...request, log: this.log });
+    return this.upstream.auth.call(this.account, { ...request, requestId: this.requestId });
   }
 
   private async expect(request: UpstreamRequest, status: number, what?: string): Promise<Record<string, unknown>> {

@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import type { AccountSlot, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
 import { ForensicDataSource } from './data-source.js';
 import { OzAuth, type OzCredentials } from './oz-auth.js';
@@ -8,6 +7,6 @@ export const forensicModule = {
   name: 'forensic',
   create: ({ client, config, refreshLock }: UpstreamEnvironment) => {
     const shared = { client, auth: new OzAuth(client, Date.now, refreshLock), apiVersion: config.forensicApiVersion };
-    return { client, dataSource: (account: AccountSlot<unknown>, log: Logger) => new ForensicDataSource(shared, account as AccountSlot<OzCredentials>, log) };
+    return { client, dataSource: (account: AccountSlot<unknown>, requestId?: string) => new ForensicDataSource(shared, account as AccountSlot<OzCredentials>, requestId) };
   },
 } satisfies UpstreamModule<ForensicDataSource>;

@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import DataLoader from 'dataloader';
 import { expectObject, expectStatus, type ErrorTable } from '../core/call.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
@@ -66,12 +65,12 @@ export class HrDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: HrShared,
     readonly account: AccountSlot<JwtCredentials>,
-    private readonly log: Logger,
+    private readonly requestId?: string,
   ) {}
 
   /** The login e-mail is passed through unchanged: stock Django matches it exactly as stored. */
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
-    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.log);
+    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.requestId);
     return { upstream: 'hr', login, userId, roles: [], mfa: null, credentials: { access, refresh } };
   }
 
@@ -151,7 +150,7 @@ export class HrDataSource implements AccountDataSource {
   }
 
   private async publicCall(request: UpstreamRequest): Promise<void> {
-    expectStatus(await this.upstream.client.request({ ...request, log: this.log }), [204, 200], errors(PASSWORD_FIELDS));
+    expectStatus(await this.upstream.client.request({ ...request, requestId: this.requestId }), [204, 200], errors(PASSWORD_FIELDS));
   }
 
   private async fetchLeaveRequest(id: string): Promise<HrLeaveRequestRecord | null> {
@@ -161,7 +160,7 @@ export class HrDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, { ...request, log: this.log });
+    return this.upstream.auth.call(this.account, { ...request, requestId: this.requestId });
   }
 
   private async getJson<T>(request: UpstreamRequest, expected: number[], toError: ErrorTable): Promise<T> {

@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import type { AccountSlot, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { HrDataSource } from './data-source.js';
@@ -8,6 +7,6 @@ export const hrModule = {
   name: 'hr',
   create: ({ client, refreshLock }: UpstreamEnvironment) => {
     const auth = new SimpleJwtAuth(client, { obtain: '/api/auth/token', refresh: '/api/auth/refresh' }, 'email', Date.now, refreshLock);
-    return { client, dataSource: (account: AccountSlot<unknown>, log: Logger) => new HrDataSource({ client, auth }, account as AccountSlot<JwtCredentials>, log) };
+    return { client, dataSource: (account: AccountSlot<unknown>, requestId?: string) => new HrDataSource({ client, auth }, account as AccountSlot<JwtCredentials>, requestId) };
   },
 } satisfies UpstreamModule<HrDataSource>;

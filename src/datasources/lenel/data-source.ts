@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import DataLoader from 'dataloader';
 import { notFound, unauthenticated, upstreamError, upstreamUnavailable } from '../../errors.js';
 import { expectObject } from '../core/call.js';
@@ -53,14 +52,14 @@ export class LenelDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: LenelUpstream,
     readonly account: AccountSlot<JwtCredentials>,
-    private readonly log: Logger,
+    private readonly requestId?: string,
   ) {
-    this.own = upstream.accountReader(account, log);
-    this.reader = this.own ?? upstream.serviceReader(log);
+    this.own = upstream.accountReader(account, requestId);
+    this.reader = this.own ?? upstream.serviceReader(requestId);
   }
 
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
-    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.log);
+    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.requestId);
     return { upstream: 'lenel', login, userId, roles: [], mfa: null, credentials: { access, refresh } };
   }
 

@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import type { AccountSlot, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
 import type { JwtCredentials } from '../drf/simplejwt.js';
 import { LenelDataSource } from './data-source.js';
@@ -16,6 +15,6 @@ export const lenelModule = {
       linkUpstreams: config.employeeLinkUpstreams,
       refreshLock,
     });
-    return { client, dataSource: (account: AccountSlot<unknown>, log: Logger) => new LenelDataSource(lenel, account as AccountSlot<JwtCredentials>, log) };
+    return { client, dataSource: (account: AccountSlot<unknown>, requestId?: string) => new LenelDataSource(lenel, account as AccountSlot<JwtCredentials>, requestId) };
   },
 } satisfies UpstreamModule<LenelDataSource>;

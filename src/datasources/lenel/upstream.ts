@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import { createHash } from 'node:crypto';
 import { ErrorCode, GatehouseError, upstreamError, upstreamUnavailable } from '../../errors.js';
 import type { UpstreamName } from '../../upstreams.js';
@@ -82,19 +81,19 @@ export class LenelUpstream {
     return identity.vouched && this.linkUpstreams.has(identity.upstream);
   }
 
-  /** The reader for the caller's own lenel account, when one is linked; its calls log to `log`. */
-  accountReader(account: AccountSlot<JwtCredentials>, log?: Logger): LenelReader | undefined {
+  /** The reader for the caller's own lenel account, when one is linked; its calls are logged with `requestId`. */
+  accountReader(account: AccountSlot<JwtCredentials>, requestId?: string): LenelReader | undefined {
     const state = account.state;
     if (!state) return undefined;
     // The backend user id from the JWT identifies the account; the login is the fallback.
     const identity = state.userId === null ? `login:${state.login}` : `id:${state.userId}`;
-    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, { ...request, log }) };
+    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, { ...request, requestId }) };
   }
 
-  /** The gateway's service account (for `User.employee`), when configured; its calls log to `log`. */
-  serviceReader(log?: Logger): LenelReader | undefined {
+  /** The gateway's service account (for `User.employee`), when configured; its calls are logged with `requestId`. */
+  serviceReader(requestId?: string): LenelReader | undefined {
     const service = this.service;
-    return service && { cacheKey: service.cacheKey, call: (request) => service.call({ ...request, log }) };
+    return service && { cacheKey: service.cacheKey, call: (request) => service.call({ ...request, requestId }) };
   }
 
   /** Every badge the reader may see, indexed: one upstream read per account per cache window (across replicas with Redis). */

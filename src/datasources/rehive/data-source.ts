@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import DataLoader from 'dataloader';
 import { invalidCredentials, notFound, upstreamError } from '../../errors.js';
 import { InputCheck } from '../../validation/input.js';
@@ -82,7 +81,7 @@ export class RehiveDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: RehiveShared,
     readonly account: AccountSlot<RehiveCredentials>,
-    private readonly log: Logger,
+    private readonly requestId?: string,
   ) {}
 
   /** `POST /3/auth/login/`, then `GET /3/auth/` for the user unless a challenge is pending. */
@@ -94,7 +93,7 @@ export class RehiveDataSource implements AccountDataSource {
       .positiveInt('sessionDurationSeconds', sessionDurationSeconds)
       .done();
     const response = await this.upstream.client.request({
-      log: this.log,
+      requestId: this.requestId,
       method: 'POST',
       path: '/3/auth/login/',
       route: '/3/auth/login/',
@@ -111,7 +110,7 @@ export class RehiveDataSource implements AccountDataSource {
     const credentials = await this.account.read();
     if (!credentials) return;
     const response = await this.upstream.client.request({
-      log: this.log,
+      requestId: this.requestId,
       method: 'POST',
       path: '/3/auth/logout/',
       route: '/3/auth/logout/',
@@ -202,12 +201,12 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
   private async userWithToken(token: string): Promise<RehiveUserRecord> {
-    const response = await this.upstream.client.request({ method: 'GET', path: '/3/auth/', route: '/3/auth/', headers: { authorization: `Token ${token}` }, log: this.log });
+    const response = await this.upstream.client.request({ method: 'GET', path: '/3/auth/', route: '/3/auth/', headers: { authorization: `Token ${token}` }, requestId: this.requestId });
     return userOf(successData<{ user: RehiveUserRecord }>(response, [200]));
   }
 
   private public(path: string, body: Record<string, unknown>): Promise<UpstreamResponse> {
-    return this.upstream.client.request({ method: 'POST', path, route: path, body, log: this.log });
+    return this.upstream.client.request({ method: 'POST', path, route: path, body, requestId: this.requestId });
   }
 
   private async action(path: string, body: Record<string, unknown>, options: RehiveErrorOptions = {}): Promise<void> {
@@ -362,7 +361,7 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest, access: RehiveAccess = 'token'): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, { ...request, log: this.log }, access);
+    return this.upstream.auth.call(this.account, { ...request, requestId: this.requestId }, access);
   }
 }
 

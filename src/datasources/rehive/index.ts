@@ -1,4 +1,3 @@
-import type { Logger } from '../../logger.js';
 import type { AccountSlot, UpstreamEnvironment, UpstreamModule } from '../core/upstream.js';
 import { RehiveAuth, type RehiveCredentials } from './auth.js';
 import { RehiveDataSource } from './data-source.js';
@@ -8,6 +7,6 @@ export const rehiveModule = {
   name: 'rehive',
   create: ({ client }: UpstreamEnvironment) => {
     const shared = { client, auth: new RehiveAuth(client) };
-    return { client, dataSource: (account: AccountSlot<unknown>, log: Logger) => new RehiveDataSource(shared, account as AccountSlot<RehiveCredentials>, log) };
+    return { client, dataSource: (account: AccountSlot<unknown>, requestId?: string) => new RehiveDataSource(shared, account as AccountSlot<RehiveCredentials>, requestId) };
   },
 } satisfies UpstreamModule<RehiveDataSource>;
