@@ -29,7 +29,7 @@ export function chartSvg(run: RunJson): string {
   const labels = [...new Set(scenarios.flatMap((s) => s.rows.map((row) => row.label)))].filter((label) => !HIDDEN.has(label));
   const barHeight = 12;
   const groupGap = 14;
-  const left = 250;
+  const left = 300;
   const plotWidth = 520;
   const top = 56;
   const groupHeight = labels.length * barHeight + groupGap;
@@ -51,7 +51,7 @@ export function chartSvg(run: RunJson): string {
   scenarios.forEach((s, g) => {
     const y0 = top + g * groupHeight;
     const limit = s.rows.find((row) => row.label === LIMIT)?.rps;
-    out.push(`<text x="${left - 8}" y="${y0 + (labels.length * barHeight) / 2 + 4}" text-anchor="end" font-weight="bold">${escape(`${s.scenario.id} ${truncate(s.scenario.title, 34)}`)}</text>`);
+    out.push(`<text x="${left - 8}" y="${y0 + (labels.length * barHeight) / 2 + 4}" text-anchor="end" font-weight="bold">${escape(`${s.scenario.id} ${truncate(s.scenario.title, 36)}`)}</text>`);
     labels.forEach((label, i) => {
       const row = s.rows.find((r) => r.label === label);
       const y = y0 + i * barHeight;
