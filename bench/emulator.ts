@@ -8,11 +8,13 @@ import { SITE } from './scenarios.js';
  * contestant can share anything across clients). Lists are served from the emulator's cached JSON.
  */
 const users = Number(process.env.BENCH_USERS ?? 120);
+// `<badges>x<cardholders>`: another site size (bench/heap.ts reads a 50,000-badge site).
+const [badges, employees] = (process.env.BENCH_SITE ?? `${SITE.badges}x${SITE.employees}`).split('x').map(Number) as [number, number];
 const password = process.env.BENCH_PASSWORD ?? 'bench-password';
 
 // Tokens live for the whole run: the peers take access tokens directly and never refresh them.
 const lenel = createLenelEmulator({ demo: false, accessLifetimeSeconds: 3_600, refreshLifetimeSeconds: 86_400 });
-lenel.generateLargeSite({ badges: SITE.badges, employees: SITE.employees, replace: true });
+lenel.generateLargeSite({ badges, employees, replace: true });
 lenel.addUser({ username: 'gatehouse-service', password, role: 'viewer' });
 const usernames = Array.from({ length: users }, (_, i) => `bench-user-${String(i + 1).padStart(3, '0')}`);
 for (const username of usernames) lenel.addUser({ username, password, role: 'viewer' });

@@ -7,8 +7,8 @@ import autocannon from 'autocannon';
  * p95, and its coordinated-omission correction assumes one request per millisecond at a fixed rate).
  */
 export interface LoadOptions {
-  /** The GraphQL endpoint. */
-  url: string;
+  /** The GraphQL endpoint; several (replicas): the load is spread evenly over them. */
+  url: string | readonly string[];
   /** The request body (JSON text). */
   body: string;
   authorizations: readonly string[];
@@ -27,7 +27,9 @@ export interface LoadResult {
   errors: number;
 }
 
-function request(options: LoadOptions, onMismatch: () => void): autocannon.Request[] {
+const urlsOf = (options: LoadOptions): readonly string[] => (typeof options.url === 'string' ? [options.url] : options.url);
+
+function request(options: LoadOptions & { url: string }, onMismatch: () => void): autocannon.Request[] {
   let next = 0;
   const { expectBody } = options;
   const { authorizations } = options;
@@ -47,7 +49,7 @@ function request(options: LoadOptions, onMismatch: () => void): autocannon.Reque
   ];
 }
 
-async function run(options: LoadOptions, extra: Partial<autocannon.Options>, latencies: number[]): Promise<{ sent: number; responses: number; errors: number }> {
+async function run(options: LoadOptions & { url: string }, extra: Partial<autocannon.Options>, latencies: number[]): Promise<{ sent: number; responses: number; errors: number }> {
   let responses = 0;
   let mismatches = 0;
   let finish!: (result: autocannon.Result) => void;
@@ -80,10 +82,12 @@ async function run(options: LoadOptions, extra: Partial<autocannon.Options>, lat
 /** Closed loop: `connections` clients, each sending its next request when the last one is answered. */
 export async function closedLoop(options: LoadOptions & { connections: number }): Promise<LoadResult> {
   const latencies: number[] = [];
+  const urls = urlsOf(options);
   const started = performance.now();
-  const { sent, responses, errors } = await run(options, { connections: options.connections }, latencies);
+  const results = await Promise.all(urls.map((url) => run({ ...options, url }, { connections: Math.max(1, Math.round(options.connections / urls.length)) }, latencies)));
   const elapsedMs = performance.now() - started;
-  return { sent, responses, elapsedMs, latencies: latencies.sort((a, b) => a - b), errors };
+  const sum = (key: 'sent' | 'responses' | 'errors') => results.reduce((total, r) => total + r[key], 0);
+  return { sent: sum('sent'), responses: sum('responses'), elapsedMs, latencies: latencies.sort((a, b) => a - b), errors: sum('errors') };
 }
 
 /**
@@ -95,13 +99,14 @@ export async function closedLoop(options: LoadOptions & { connections: number })
  */
 export async function fixedRate(options: LoadOptions & { rate: number }): Promise<LoadResult> {
   const latencies: number[] = [];
+  const urls = urlsOf(options);
   const spacing = 1_000 / options.rate;
   const started = performance.now();
   const runs = Array.from(
     { length: options.rate },
     (_, i) =>
       new Promise<{ sent: number; responses: number; errors: number }>((resolve, reject) => {
-        setTimeout(() => run(options, { connections: 1, overallRate: 1 }, latencies).then(resolve, reject), i * spacing);
+        setTimeout(() => run({ ...options, url: urls[i % urls.length]! }, { connections: 1, overallRate: 1 }, latencies).then(resolve, reject), i * spacing);
       }),
   );
   const results = await Promise.all(runs);

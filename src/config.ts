@@ -30,7 +30,8 @@ const envSchema = z.object({
   LENEL_SERVICE_USERNAME: z.string().min(1).optional(),
   LENEL_SERVICE_PASSWORD: z.string().min(1).optional(),
   LENEL_CACHE_TTL_MS: int(0, 600_000).default(5_000),
-  LENEL_CACHE_MAX_ACCOUNTS: int(1).default(200),
+  LENEL_CACHE_MAX_BYTES: int(1_048_576).default(512 * 1024 * 1024),
+  EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   EMPLOYEE_LINK_UPSTREAMS: z
     .string()
     .default('HR,REHIVE')
@@ -121,7 +122,10 @@ export interface Config {
   forensicApiVersion: 5 | 6;
   lenelService: { username: string; password: string } | undefined;
   lenelCacheTtlMs: number;
-  lenelCacheMaxAccounts: number;
+  /** The shared lenel list cache's limit, in estimated heap bytes. */
+  lenelCacheMaxBytes: number;
+  /** Queries run compiled (graphql-jit) or interpreted (graphql-js); mutations always on graphql-js. */
+  executor: 'jit' | 'graphql-js';
   /** Upstreams whose users the lenel service account may link to a cardholder by (vouched) e-mail. */
   employeeLinkUpstreams: ReadonlySet<UpstreamName>;
   session: {
@@ -237,7 +241,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     forensicApiVersion: e.FORENSIC_API_VERSION as 5 | 6,
     lenelService: e.LENEL_SERVICE_USERNAME ? { username: e.LENEL_SERVICE_USERNAME, password: e.LENEL_SERVICE_PASSWORD! } : undefined,
     lenelCacheTtlMs: e.LENEL_CACHE_TTL_MS,
-    lenelCacheMaxAccounts: e.LENEL_CACHE_MAX_ACCOUNTS,
+    lenelCacheMaxBytes: e.LENEL_CACHE_MAX_BYTES,
+    executor: e.EXECUTOR,
     employeeLinkUpstreams: new Set(e.EMPLOYEE_LINK_UPSTREAMS),
     session: {
       secret: e.SESSION_SECRET,

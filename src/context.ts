@@ -67,6 +67,18 @@ export async function createContext(services: Services, input: ContextInput): Pr
       return this[name];
     },
   } as GatehouseContext;
+  // The request's logger, made on first use (most requests log nothing themselves): its lines carry
+  // the request id. The data sources get the id itself and hand it to the upstream client with each
+  // call; both cost less than an AsyncLocalStorage scope around every request.
+  Object.defineProperty(prototype, 'logger', {
+    configurable: true,
+    enumerable: false,
+    get(this: GatehouseContext) {
+      const logger = services.logger.child({ requestId: this.requestId });
+      Object.defineProperty(this, 'logger', { value: logger, configurable: true, enumerable: false });
+      return logger;
+    },
+  });
   for (const name of UPSTREAMS) {
     Object.defineProperty(prototype, name, {
       configurable: true,
@@ -74,7 +86,7 @@ export async function createContext(services: Services, input: ContextInput): Pr
       get(this: GatehouseContext) {
         const upstream = services.upstreams[name];
         if (!upstream) throw upstreamUnavailable(name, 'is not configured');
-        const dataSource = (upstream as AnyUpstream).dataSource(session.slot(name));
+        const dataSource = (upstream as AnyUpstream).dataSource(session.slot(name), this.requestId);
         Object.defineProperty(this, name, { value: dataSource, configurable: true, enumerable: false });
         return dataSource;
       },
@@ -83,8 +95,6 @@ export async function createContext(services: Services, input: ContextInput): Pr
   return Object.assign(Object.create(prototype) as GatehouseContext, {
     requestId: input.requestId ?? randomUUID(),
     report: input.report ?? { operationName: null, operationType: 'unknown', errorCodes: [] },
-    // The request id reaches every line through the logger's request scope (src/logger.ts).
-    logger: services.logger,
     clientIp: input.clientIp,
     session,
     limits: services.limits,

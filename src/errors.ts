@@ -1,4 +1,4 @@
-import { HeaderMap } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -128,25 +128,52 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens\. P
 const requestErrorMessage = (message: string): string =>
   message.replace(TOKEN_LIMIT, (_, limit: string) => `Syntax Error: Document contains more than ${limit} tokens (the limit). Parsing aborted.`);
 
+/** Whether formatError masks this error: neither a Gatehouse error nor one of Apollo's request errors. */
+function isMasked(error: unknown, path: unknown, code: unknown): boolean {
+  if (asGatehouseError(unwrapResolverError(error))) return false;
+  return !(!path && typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+}
+
 /**
- * Apollo Server's formatError: keeps Gatehouse errors and request errors, masks everything else as
- * INTERNAL_SERVER_ERROR (the original goes to the log, never to the client).
+ * Apollo Server's formatError and a plugin: formatError keeps Gatehouse errors and request errors
+ * and masks everything else as INTERNAL_SERVER_ERROR; the original goes to the log, never to the
+ * client. The plugin logs it with the request's logger (its lines carry the request id); an error
+ * no request hook saw (one from building the context) is logged by formatError itself.
  */
-export function createFormatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const gatehouse = asGatehouseError(original);
+export function createErrorHandling(logger: Logger): {
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  plugin: ApolloServerPlugin<{ logger: Logger }>;
+} {
+  const logged = new WeakSet<object>();
+  const log = (to: Logger, error: unknown, path: unknown) => {
+    if (typeof error === 'object' && error !== null) logged.add(error);
+    to.error({ err: unwrapResolverError(error), path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
+  };
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const gatehouse = asGatehouseError(unwrapResolverError(error));
     if (gatehouse) {
       const { http: _http, ...extensions } = gatehouse.extensions;
       return { message: gatehouse.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     const code = formatted.extensions?.code;
-    if (!formatted.path && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    if (!isMasked(error, formatted.path, code)) {
       return { message: requestErrorMessage(formatted.message), locations: formatted.locations, extensions: { code } };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
+    if (!(typeof error === 'object' && error !== null && logged.has(error))) log(logger, error, formatted.path);
     return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
+  const plugin: ApolloServerPlugin<{ logger: Logger }> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isMasked(error, error.path, error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR)) log(contextValue.logger, error, error.path);
+          }
+        },
+      };
+    },
+  };
+  return { formatError, plugin };
 }
 
 /**

@@ -1,8 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
-/** The request being served, so that every log line it causes (upstream calls included) carries its id. */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+// A request's lines carry its id: its own through a child logger (the request context's `logger`),
+// the upstream client's because the request's data sources put the id on every call.
 
 // Defence in depth: code never logs secrets on purpose, and these paths are censored if it does.
 const SECRET_KEYS = [
@@ -39,12 +38,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'gatehouse' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: { err: serializeError },
-      // A fresh object each time: pino merges the line's own fields into what mixin returns, which
-      // would otherwise pile up in the request's scope and leak into its later lines.
-      mixin: () => {
-        const scope = requestScope.getStore();
-        return scope ? { requestId: scope.requestId } : {};
-      },
     },
     destination,
   );

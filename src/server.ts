@@ -16,8 +16,9 @@ import { GraphQLError, Kind, printSchema, type ASTVisitor, type GraphQLSchema, t
 import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
-import { createFormatError } from './errors.js';
-import { requestScope, type Logger } from './logger.js';
+import { createErrorHandling } from './errors.js';
+import { executorGateway } from './executor.js';
+import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { registerSessionCookie } from './session-cookie.js';
 import { applyPermissions } from './permissions/index.js';
@@ -112,7 +113,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    requestScope.run({ requestId: request.id }, done);
+    done();
   });
   const production = config.env === 'production';
   const armor = new ApolloArmor({
@@ -127,8 +128,10 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   }).protect();
 
   const schema = buildSchema();
+  const errorHandling = createErrorHandling(logger);
   const apollo = new ApolloServer<GatehouseContext>({
-    schema,
+    // Execution goes through the executor hook (jit for queries, see executor.ts); the rest is Apollo's.
+    gateway: executorGateway(schema, config.executor),
     // Apollo's own messages go through the same redacting logger.
     logger,
     introspection: config.introspection,
@@ -136,7 +139,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
-    formatError: createFormatError(logger),
+    formatError: errorHandling.formatError,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [...armor.validationRules, maxRootFields(config.limits.rootFields)],
     plugins: [
@@ -152,6 +155,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
             embed: { initialState: { sharedHeaders: { Authorization: 'Bearer <token from signIn>' } } },
           }),
       reportPlugin(metrics),
+      errorHandling.plugin,
       variableErrorsPlugin({ suggestions: config.fieldSuggestions }),
     ],
   });
@@ -185,9 +189,9 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   }
   // Set before the Apollo plugin is registered: a plugin context inherits the handler present at
   // registration, so a later one would never see /graphql's errors (e.g. the body limit's 413).
-  fastify.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+  fastify.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) logger.error({ err: error }, 'request failed');
+    if (status >= 500) logger.error({ err: error, requestId: request.id }, 'request failed');
     const message = status === 413 ? 'Request body is too large.' : status >= 500 ? 'Internal server error.' : error.message;
     // A malformed HTTP request (body too large, not JSON): Apollo's own code for one is BAD_REQUEST.
     void reply.code(status).send({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });

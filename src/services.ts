@@ -10,7 +10,9 @@ import { UPSTREAM_MODULES, type Upstreams } from './datasources/index.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { RedisConnection } from './redis/connection.js';
+import { RedisListShare } from './redis/list-share.js';
 import { RedisRefreshLock } from './redis/refresh-lock.js';
+import { unshared } from './datasources/core/list-share.js';
 import { UPSTREAMS } from './upstreams.js';
 
 /** Process-wide singletons: one per gateway instance, shared by every request. */
@@ -35,13 +37,16 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const redis = connection?.client;
   const store: SessionStore = redis ? new RedisSessionStore(redis, undefined, now) : new MemorySessionStore(now);
   const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
+  // One upstream read of a list per account and cache lifetime across replicas; a waiting replica
+  // gives up (and reads itself) when the reading one takes longer than an upstream call may.
+  const listShare = redis ? new RedisListShare(redis, { waitMs: config.http.deadlineMs, lockMs: config.http.deadlineMs + 1_000 }) : unshared;
   const upstreams: Partial<Record<keyof Upstreams, unknown>> = {};
   for (const name of UPSTREAMS) {
     const url = config.upstreams[name].url;
     if (!url) continue;
     const client = new UpstreamClient(name, url, config.http, logger, metrics);
     const module: UpstreamModule<AccountDataSource> = UPSTREAM_MODULES[name];
-    upstreams[name] = module.create({ client, config, logger, refreshLock, now });
+    upstreams[name] = module.create({ client, config, logger, refreshLock, now, listShare });
   }
   const built = upstreams as Partial<Upstreams>;
   return {

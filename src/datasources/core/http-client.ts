@@ -18,6 +18,13 @@ export interface UpstreamRequest {
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The id of the gateway request the call is made for: the call's log lines carry it. */
+  requestId?: string;
+  /**
+   * A 200 answer's body is left unparsed (`body` undefined, `text` set): the caller may not need it
+   * (lenel recognises a list it already holds by a hash of its text). Other answers are parsed.
+   */
+  raw?: boolean;
   /**
    * Whether repeating the call is harmless (default: GET only). A GET that creates something
    * upstream (Oz's service-token issue) sets false: no retry, and a failure after the request may
@@ -31,6 +38,8 @@ export interface UpstreamResponse {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON; undefined for an empty body; the raw text when a non-2xx body is not JSON. */
   body: unknown;
+  /** The body as received (lists are shared and recognised by it: see lenel's list cache). */
+  text?: string;
 }
 
 export type HttpOptions = Config['http'];
@@ -180,25 +189,30 @@ export class UpstreamClient {
         });
       } catch (error) {
         statusLabel = metricLabel(error);
-        throw this.transportFailure(error, write);
+        throw this.transportFailure(error, write, req.requestId);
       }
       statusLabel = String(response.statusCode);
-      const text = await this.readBody(response.body, response.headers['content-length'], write).catch((error: unknown) => {
+      const text = await this.readBody(response.body, response.headers['content-length'], write, req.requestId).catch((error: unknown) => {
         statusLabel = metricLabel(error);
-        throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write);
+        throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write, req.requestId);
       });
-      return this.interpret(response.statusCode, response.headers, text, write);
+      return this.interpret(response.statusCode, response.headers, text, write, req.raw);
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.upstreamCalls.inc({ upstream: this.upstream, route: req.route, status: statusLabel });
       this.metrics.upstreamDuration.observe({ upstream: this.upstream, status: statusLabel }, seconds);
       if (this.logger.isLevelEnabled('debug')) {
-        this.logger.debug({ upstream: this.upstream, method: req.method, route: req.route, status: statusLabel, ms: Math.round(seconds * 1000) }, 'upstream call');
+        this.logger.debug({ requestId: req.requestId, upstream: this.upstream, method: req.method, route: req.route, status: statusLabel, ms: Math.round(seconds * 1000) }, 'upstream call');
       }
     }
   }
 
-  private async readBody(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, contentLength: string | string[] | undefined, write: boolean): Promise<string> {
+  private async readBody(
+    body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> },
+    contentLength: string | string[] | undefined,
+    write: boolean,
+    requestId: string | undefined,
+  ): Promise<string> {
     const cap = this.options.maxResponseBytes;
     if (contentLength !== undefined && Number(contentLength) > cap) {
       body.destroy();
@@ -209,7 +223,7 @@ export class UpstreamClient {
       try {
         return await body.text();
       } catch (error) {
-        throw this.transportFailure(error, write);
+        throw this.transportFailure(error, write, requestId);
       }
     }
     const chunks: Buffer[] = [];
@@ -225,18 +239,19 @@ export class UpstreamClient {
       }
     } catch (error) {
       if (error instanceof UpstreamFailure) throw error;
-      throw this.transportFailure(error, write);
+      throw this.transportFailure(error, write, requestId);
     }
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }
 
-  private interpret(status: number, headers: UpstreamResponse['headers'], text: string, write: boolean): UpstreamResponse {
+  private interpret(status: number, headers: UpstreamResponse['headers'], text: string, write: boolean, raw = false): UpstreamResponse {
     if (status >= 500) throw new UpstreamFailure(this.serverError(status, write), RETRYABLE_STATUS.has(status), true, this.retryAfterMs(headers));
     // A redirect means a path the upstream does not serve as written (Django's APPEND_SLASH):
     // following it would turn a POST into a GET and lose the body.
     if (status >= 300 && status < 400) throw upstreamError(this.upstream, `redirected the request (${status})`);
     // The client is told the upstream's own wait; the retry cap only bounds the gateway's waits.
     if (status === 429) throw rateLimited(Math.max(1, Math.ceil((this.retryAfterMs(headers, false) ?? 1_000) / 1000)), this.upstream);
+    if (raw && status === 200) return { status, headers, body: undefined, text };
     let body: unknown = undefined;
     if (text.length > 0) {
       try {
@@ -246,7 +261,7 @@ export class UpstreamClient {
         body = text;
       }
     }
-    return { status, headers, body };
+    return { status, headers, body, text };
   }
 
   private retryAfterMs(headers: UpstreamResponse['headers'], capped = true): number | undefined {
@@ -272,12 +287,12 @@ export class UpstreamClient {
    * A failure without an answer. A write is reported unavailable only when it certainly was not
    * delivered (the client may then repeat it); once the connection was open, it may have been applied.
    */
-  private transportFailure(error: unknown, write: boolean): UpstreamFailure {
+  private transportFailure(error: unknown, write: boolean, requestId?: string): UpstreamFailure {
     const kind = failureKind(error);
     if (kind === 'timeout') return new UpstreamFailure(upstreamTimeout(this.upstream, write ? 'UNKNOWN' : undefined), false, true);
     if (kind === 'not-sent' || (kind === 'broken' && !write)) return new UpstreamFailure(upstreamUnavailable(this.upstream, 'could not be reached'), true, true);
     if (kind === 'broken') return new UpstreamFailure(upstreamError(this.upstream, 'dropped the connection before answering', 'UNKNOWN'), false, true);
-    this.logger.error({ upstream: this.upstream, err: error }, 'unexpected upstream client error');
+    this.logger.error({ requestId, upstream: this.upstream, err: error }, 'unexpected upstream client error');
     return new UpstreamFailure(write ? upstreamError(this.upstream, 'did not complete the call', 'UNKNOWN') : upstreamUnavailable(this.upstream), false, false);
   }
 }

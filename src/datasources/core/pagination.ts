@@ -14,13 +14,17 @@ export async function readAllPages<T>(
   path: string,
   call: (request: UpstreamRequest) => Promise<UpstreamResponse>,
   mapError: (response: UpstreamResponse) => GatehouseError,
+  onPage?: (response: UpstreamResponse) => void,
+  /** The first page, when the caller has already read it. */
+  first?: UpstreamResponse,
 ): Promise<T[]> {
   const items: T[] = [];
   let request: UpstreamRequest = { method: 'GET', path, route: path };
   for (let page = 0; page < MAX_PAGES; page++) {
-    const response = await call(request);
+    const response = page === 0 && first ? first : await call(request);
     if (response.status !== 200) throw mapError(response);
-    const body = response.body;
+    onPage?.(response);
+    const body = response.body === undefined && response.text ? parseJson(client, response.text) : response.body;
     if (Array.isArray(body)) return page === 0 ? (body as T[]) : [...items, ...(body as T[])];
     if (!isRecord(body) || !Array.isArray(body.results)) throw upstreamError(client.upstream, 'sent a malformed list');
     for (const item of body.results as T[]) items.push(item);
@@ -30,4 +34,13 @@ export async function readAllPages<T>(
     request = { method: 'GET', path, route: path, query: next.query };
   }
   throw upstreamError(client.upstream, 'sent too many pages');
+}
+
+/** The body of an answer read unparsed (`raw`). */
+function parseJson(client: UpstreamClient, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw upstreamError(client.upstream, 'sent a malformed response');
+  }
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { CredentialSlot } from './credential-slot.js';
 import type { UpstreamClient } from './http-client.js';
+import type { ListShare } from './list-share.js';
 import type { RefreshLock } from './refresh-lock.js';
 
 /**
@@ -25,12 +26,17 @@ export interface UpstreamEnvironment {
   refreshLock: RefreshLock;
   /** Epoch milliseconds, for credential expiry and back-offs. */
   now: () => number;
+  /** Shares whole-list reads across replicas (Redis), or nothing. */
+  listShare: ListShare;
 }
 
 export interface Upstream<DS extends AccountDataSource> {
   readonly client: UpstreamClient;
-  /** The data source for one request, acting for the caller's account at this upstream. */
-  dataSource(account: AccountSlot<unknown>): DS;
+  /**
+   * The data source for one request, acting for the caller's account at this upstream. The upstream
+   * calls it makes are logged with `requestId`.
+   */
+  dataSource(account: AccountSlot<unknown>, requestId?: string): DS;
 }
 
 /** What every request's data source offers the session resolvers. */

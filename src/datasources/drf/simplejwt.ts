@@ -51,9 +51,10 @@ export class SimpleJwtAuth {
   ) {}
 
   /** Token obtain. Wrong credentials → UNAUTHENTICATED without saying which part was wrong. */
-  async obtain(login: string, password: string): Promise<JwtCredentials & { userId: string | null }> {
+  async obtain(login: string, password: string, requestId?: string): Promise<JwtCredentials & { userId: string | null }> {
     // Public endpoint: called without any user credentials (a stale token would turn it into a 401).
     const response = await this.client.request({
+      requestId,
       method: 'POST',
       path: this.paths.obtain,
       route: this.paths.obtain,
@@ -76,10 +77,10 @@ export class SimpleJwtAuth {
   async call(slot: CredentialSlot<JwtCredentials>, request: UpstreamRequest): Promise<UpstreamResponse> {
     let credentials = await slot.read();
     if (!credentials) throw unauthenticated(this.client.upstream);
-    if (this.expiresSoon(credentials.access)) credentials = await this.refreshShared(slot, credentials.access);
+    if (this.expiresSoon(credentials.access)) credentials = await this.refreshShared(slot, credentials.access, request.requestId);
     let response = await this.send(request, credentials.access);
     if (isTokenNotValid(response)) {
-      credentials = await this.refreshShared(slot, credentials.access);
+      credentials = await this.refreshShared(slot, credentials.access, request.requestId);
       response = await this.send(request, credentials.access);
     }
     // Still 401 after one refresh (user inactive or deleted, token revoked): the account is no longer usable.
@@ -104,19 +105,19 @@ export class SimpleJwtAuth {
   }
 
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
-  private async refreshShared(slot: CredentialSlot<JwtCredentials>, staleAccess: string): Promise<JwtCredentials> {
-    const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess)));
+  private async refreshShared(slot: CredentialSlot<JwtCredentials>, staleAccess: string, requestId: string | undefined): Promise<JwtCredentials> {
+    const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess, requestId)));
     if (!credentials) throw upstreamSignInExpired(this.client.upstream);
     return credentials;
   }
 
-  private async refresh(slot: CredentialSlot<JwtCredentials>, staleAccess: string): Promise<JwtCredentials | undefined> {
+  private async refresh(slot: CredentialSlot<JwtCredentials>, staleAccess: string, requestId: string | undefined): Promise<JwtCredentials | undefined> {
     const current = await slot.read();
     if (!current) return undefined;
     // Another request refreshed since this one read its token: use the result instead of spending
     // the (possibly rotated and blacklisted) refresh token again.
     if (current.access !== staleAccess && !this.expiresSoon(current.access)) return current;
-    const response = await this.client.request({ method: 'POST', path: this.paths.refresh, route: this.paths.refresh, body: { refresh: current.refresh } });
+    const response = await this.client.request({ method: 'POST', path: this.paths.refresh, route: this.paths.refresh, body: { refresh: current.refresh }, requestId });
     if (response.status === 200 && isRecord(response.body) && typeof response.body.access === 'string') {
       const refreshed = { access: response.body.access, refresh: typeof response.body.refresh === 'string' ? response.body.refresh : current.refresh };
       await slot.write(refreshed, refreshExpiry(refreshed));

@@ -48,11 +48,12 @@ export class ForensicDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: ForensicShared,
     readonly account: AccountSlot<OzCredentials>,
+    private readonly requestId?: string,
   ) {}
 
   /** The user Oz returns at sign-in is kept (normalised, no secrets) as the account's profile for `viewer.forensic`. */
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<OzCredentials>> {
-    const { credentials, user } = await this.upstream.auth.obtain(login, password);
+    const { credentials, user } = await this.upstream.auth.obtain(login, password, this.requestId);
     const profile = toUserRecord(user);
     return { upstream: 'forensic', login, userId: profile.user_id, roles: [profile.role], mfa: null, expiresAt: credentials.expiresAt, credentials, profile };
   }
@@ -169,7 +170,7 @@ export class ForensicDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, request);
+    return this.upstream.auth.call(this.account, { ...request, requestId: this.requestId });
   }
 
   private async expect(request: UpstreamRequest, status: number, what?: string): Promise<Record<string, unknown>> {

@@ -7,6 +7,6 @@ export const forensicModule = {
   name: 'forensic',
   create: ({ client, config, refreshLock, now }: UpstreamEnvironment) => {
     const shared = { client, auth: new OzAuth(client, now, refreshLock), apiVersion: config.forensicApiVersion };
-    return { client, dataSource: (account: AccountSlot<unknown>) => new ForensicDataSource(shared, account as AccountSlot<OzCredentials>) };
+    return { client, dataSource: (account: AccountSlot<unknown>, requestId?: string) => new ForensicDataSource(shared, account as AccountSlot<OzCredentials>, requestId) };
   },
 } satisfies UpstreamModule<ForensicDataSource>;

@@ -51,8 +51,8 @@ export class OzAuth {
   ) {}
 
   /** `POST /api/authorize/auth` (public). Wrong credentials → UNAUTHENTICATED without saying which part was wrong. */
-  async obtain(email: string, password: string): Promise<OzSessionBody> {
-    const response = await this.client.request({ method: 'POST', path: PATHS.obtain, route: PATHS.obtain, body: { credentials: { email, password } } });
+  async obtain(email: string, password: string, requestId?: string): Promise<OzSessionBody> {
+    const response = await this.client.request({ method: 'POST', path: PATHS.obtain, route: PATHS.obtain, body: { credentials: { email, password } }, requestId });
     if (response.status === 200) {
       const session = this.readSession(response);
       if (!isRecord((response.body as Record<string, unknown>).user)) throw upstreamError('forensic', 'sent a malformed sign-in response');
@@ -72,13 +72,13 @@ export class OzAuth {
     let credentials = await slot.read();
     if (!credentials) throw unauthenticated('forensic');
     const early = this.expiresSoon(slot.key, credentials);
-    if (early) credentials = await this.refreshShared(slot, credentials.access);
+    if (early) credentials = await this.refreshShared(slot, credentials.access, request.requestId);
     let response = await this.send(request, credentials.access);
     if (response.status === 401 && !early) {
       // AUTH EXPIRED: refresh. Any other 401 is retried only if another request has meanwhile
       // refreshed (our token was retired when the new one was first used).
       credentials =
-        ozErrorCode(response) === OzErrorCode.AUTH_EXPIRED ? await this.refreshShared(slot, credentials.access) : await this.newerCredentials(slot, credentials.access);
+        ozErrorCode(response) === OzErrorCode.AUTH_EXPIRED ? await this.refreshShared(slot, credentials.access, request.requestId) : await this.newerCredentials(slot, credentials.access);
       response = await this.send(request, credentials.access);
     }
     if (response.status === 401) {
@@ -122,18 +122,19 @@ export class OzAuth {
   }
 
   /** One refresh per account at a time; callers that arrive later reuse what it wrote back. */
-  private async refreshShared(slot: CredentialSlot<OzCredentials>, staleAccess: string): Promise<OzCredentials> {
-    const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess)));
+  private async refreshShared(slot: CredentialSlot<OzCredentials>, staleAccess: string, requestId?: string): Promise<OzCredentials> {
+    const credentials = await this.refreshes.run(slot.key, () => this.lock.around(slot.key, () => this.refresh(slot, staleAccess, requestId)));
     if (!credentials) throw upstreamSignInExpired('forensic');
     return credentials;
   }
 
-  private async refresh(slot: CredentialSlot<OzCredentials>, staleAccess: string): Promise<OzCredentials | undefined> {
+  private async refresh(slot: CredentialSlot<OzCredentials>, staleAccess: string, requestId: string | undefined): Promise<OzCredentials | undefined> {
     const current = await slot.read();
     if (!current) return undefined;
     // Another request refreshed since this one read its token: use its result rather than refresh again.
     if (current.access !== staleAccess && !this.expiresSoon(slot.key, current)) return current;
     const response = await this.client.request({
+      requestId,
       method: 'POST',
       path: PATHS.refresh,
       route: PATHS.refresh,

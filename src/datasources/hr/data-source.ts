@@ -65,11 +65,12 @@ export class HrDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: HrShared,
     readonly account: AccountSlot<JwtCredentials>,
+    private readonly requestId?: string,
   ) {}
 
   /** The login e-mail is passed through unchanged: stock Django matches it exactly as stored. */
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
-    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password);
+    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.requestId);
     return { upstream: 'hr', login, userId, roles: [], mfa: null, expiresAt: refreshExpiry({ access, refresh }), credentials: { access, refresh } };
   }
 
@@ -149,7 +150,7 @@ export class HrDataSource implements AccountDataSource {
   }
 
   private async publicCall(request: UpstreamRequest): Promise<void> {
-    expectStatus(await this.upstream.client.request(request), [204, 200], errors(PASSWORD_FIELDS));
+    expectStatus(await this.upstream.client.request({ ...request, requestId: this.requestId }), [204, 200], errors(PASSWORD_FIELDS));
   }
 
   private async fetchLeaveRequest(id: string): Promise<HrLeaveRequestRecord | null> {
@@ -159,7 +160,7 @@ export class HrDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, request);
+    return this.upstream.auth.call(this.account, { ...request, requestId: this.requestId });
   }
 
   private async getJson<T>(request: UpstreamRequest, expected: number[], toError: ErrorTable): Promise<T> {

@@ -7,6 +7,6 @@ export const hrModule = {
   name: 'hr',
   create: ({ client, refreshLock, now }: UpstreamEnvironment) => {
     const auth = new SimpleJwtAuth(client, { obtain: '/api/auth/token', refresh: '/api/auth/refresh' }, 'email', now, refreshLock);
-    return { client, dataSource: (account: AccountSlot<unknown>) => new HrDataSource({ client, auth }, account as AccountSlot<JwtCredentials>) };
+    return { client, dataSource: (account: AccountSlot<unknown>, requestId?: string) => new HrDataSource({ client, auth }, account as AccountSlot<JwtCredentials>, requestId) };
   },
 } satisfies UpstreamModule<HrDataSource>;

@@ -1,7 +1,19 @@
+import { LRUCache } from 'lru-cache';
+
+/** What a load yields: the identity of its content (equal upstream bodies, equal ids) and how to build the value. */
+export interface Loaded<T> {
+  id: string;
+  /** Called only when no other account holds a value with this id. */
+  build(): T;
+  /** How old the data already was when it arrived (read by another replica): it is kept for the rest of the TTL. */
+  ageMs?: number;
+}
+
 interface Entry<T> {
-  promise: Promise<T>;
-  /** Set once the read has succeeded; until then the entry is in flight. */
-  value?: T;
+  /** The shared read while it is in flight. */
+  inflight?: Promise<T>;
+  /** Set once the read has succeeded: the value's id in the value cache. */
+  id?: string;
   timer?: NodeJS.Timeout;
 }
 
@@ -9,80 +21,102 @@ interface Entry<T> {
  * A short-lived, process-wide cache of whole upstream lists, one entry per upstream account (the
  * caller decides the key; it must never be shared by different credentials). Single-flight:
  * concurrent readers of one key share one upstream read. Failed reads are not kept. A TTL of 0
- * turns it off (every `get` loads). At most `maxEntries` accounts are held (a large site's lists
- * weigh tens of MB per account): the least recently used settled entry goes first.
+ * turns it off (every `get` loads and builds).
+ *
+ * Values are kept apart from accounts, by the identity of their content: accounts whose upstream
+ * answers are identical share one (immutable) value, and a change makes a copy. The values are an
+ * LRU bounded by their estimated bytes; an account whose value was dropped for space reads again.
  */
-export class SharedListCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+export class SharedListCache<T extends { readonly bytes: number }> {
+  private readonly accounts = new Map<string, Entry<T>>();
+  private readonly values: LRUCache<string, T>;
+  private copies = 0;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = Number.POSITIVE_INFINITY,
-  ) {}
+    maxBytes = Number.MAX_SAFE_INTEGER,
+  ) {
+    this.values = new LRUCache<string, T>({
+      maxSize: maxBytes,
+      sizeCalculation: (value) => Math.max(1, value.bytes),
+      // A value outlives its accounts' entries by a TTL: an account that reads the same list again
+      // (nothing changed upstream) gets the index already built. One nobody takes again goes.
+      ...(ttlMs > 0 ? { ttl: 2 * ttlMs, ttlAutopurge: true } : {}),
+    });
+  }
 
   /**
    * The cached value, or a shared read. `retryOwn` says which failures were the reader's own (e.g. its
    * session's credentials died): a request that joined someone else's read then reads once itself.
    */
-  get(key: string, load: () => Promise<T>, retryOwn?: (error: unknown) => boolean): Promise<T> {
-    if (this.ttlMs <= 0) return load();
-    const current = this.entries.get(key);
-    if (current) {
-      // Map order doubles as recency order.
-      this.entries.delete(key);
-      this.entries.set(key, current);
-      if (!retryOwn || current.value !== undefined) return current.promise;
-      return current.promise.catch((error: unknown) => {
+  get(key: string, load: () => Promise<Loaded<T>>, retryOwn?: (error: unknown) => boolean): Promise<T> {
+    if (this.ttlMs <= 0) return load().then((loaded) => loaded.build());
+    const current = this.accounts.get(key);
+    if (current?.inflight) {
+      if (!retryOwn) return current.inflight;
+      return current.inflight.catch((error: unknown) => {
         if (retryOwn(error)) return this.get(key, load);
         throw error;
       });
     }
-    const entry: Entry<T> = { promise: load() };
-    this.entries.set(key, entry);
-    this.evictOverflow();
-    entry.promise.then(
-      (value) => {
-        if (this.entries.get(key) !== entry) return;
-        entry.value = value;
+    if (current) {
+      const value = this.values.get(current.id!);
+      if (value !== undefined) return Promise.resolve(value);
+      // Dropped for space: read again.
+      this.drop(key, current);
+    }
+    const entry: Entry<T> = {};
+    const inflight = load().then((loaded) => {
+      const value = this.values.get(loaded.id) ?? loaded.build();
+      // (Again) taken by this account: its lifetime starts over.
+      this.values.set(loaded.id, value);
+      if (this.accounts.get(key) === entry) {
+        entry.inflight = undefined;
+        entry.id = loaded.id;
         // The timer starts when the data arrives: the TTL bounds how old served data is.
-        entry.timer = setTimeout(() => this.drop(key, entry), this.ttlMs);
+        entry.timer = setTimeout(() => this.drop(key, entry), Math.max(0, this.ttlMs - (loaded.ageMs ?? 0)));
         entry.timer.unref();
-      },
-      () => this.drop(key, entry),
-    );
-    return entry.promise;
+      }
+      return value;
+    });
+    entry.inflight = inflight;
+    this.accounts.set(key, entry);
+    inflight.catch(() => this.drop(key, entry));
+    return inflight;
   }
 
   /**
-   * Applies a change to the cached value of `key` in place. An entry still in flight is dropped
-   * instead: its answer may predate the change.
+   * Gives `key` a changed copy of its value (other accounts may share the original). An entry still
+   * in flight is dropped instead: its answer may predate the change.
    */
-  update(key: string, change: (value: T) => void): void {
-    const entry = this.entries.get(key);
+  update(key: string, change: (value: T) => T): void {
+    const entry = this.accounts.get(key);
     if (!entry) return;
-    if (entry.value === undefined) this.drop(key, entry);
-    else change(entry.value);
+    const value = entry.id === undefined ? undefined : this.values.get(entry.id);
+    if (value === undefined) return this.drop(key, entry);
+    const id = `${entry.id}/changed-${++this.copies}`;
+    this.values.set(id, change(value));
+    entry.id = id;
   }
 
-  /** Drops every entry except `keep`'s. */
-  invalidateOthers(keep: string): void {
-    for (const [key, entry] of this.entries) if (key !== keep) this.drop(key, entry);
+  /** Drops every entry except `keep`'s (of those `which` selects). */
+  invalidateOthers(keep: string, which: (key: string) => boolean = () => true): void {
+    for (const [key, entry] of this.accounts) if (key !== keep && which(key)) this.drop(key, entry);
   }
 
+  /** Accounts with an entry. */
   get size(): number {
-    return this.entries.size;
+    return this.accounts.size;
   }
 
-  private evictOverflow(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.maxEntries) return;
-      if (entry.value !== undefined) this.drop(key, entry);
-    }
+  /** Estimated bytes of the values held. */
+  get bytes(): number {
+    return this.values.calculatedSize;
   }
 
   private drop(key: string, entry: Entry<T>): void {
-    if (this.entries.get(key) !== entry) return;
+    if (this.accounts.get(key) !== entry) return;
     clearTimeout(entry.timer);
-    this.entries.delete(key);
+    this.accounts.delete(key);
   }
 }

@@ -28,23 +28,23 @@ export class LenelDataSource implements AccountDataSource {
 
   private readonly badgeById = new DataLoader<number, LenelBadgeRecord | null>(async (ids) => {
     const index = await this.badges();
-    return ids.map((id) => index.byId.get(id) ?? null);
+    return ids.map((id) => index.get(id) ?? null);
   });
 
   private readonly badgesByEmployeeId = new DataLoader<number, LenelBadgeRecord[]>(async (ids) => {
     const index = await this.badges();
-    return ids.map((id) => index.byEmployeeId.get(id) ?? []);
+    return ids.map((id) => index.ofEmployee(id));
   });
 
   private readonly employeeById = new DataLoader<number, LenelEmployeeRecord | null>(async (ids) => {
     const index = await this.employees();
-    return ids.map((id) => index.byId.get(id) ?? null);
+    return ids.map((id) => index.get(id) ?? null);
   });
 
   private readonly employeeByEmail = new DataLoader<string, LenelEmployeeRecord | null>(async (emails) => {
     const index = await this.employees();
     // Several cardholders with one e-mail: the first in the backend's order (the lowest id).
-    return emails.map((email) => index.byEmail.get(email)?.[0] ?? null);
+    return emails.map((email) => index.withEmail(email) ?? null);
   });
 
   private readonly own: LenelReader | undefined;
@@ -52,13 +52,14 @@ export class LenelDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: LenelUpstream,
     readonly account: AccountSlot<JwtCredentials>,
+    private readonly requestId?: string,
   ) {
-    this.own = upstream.accountReader(account);
-    this.reader = this.own ?? upstream.service;
+    this.own = upstream.accountReader(account, requestId);
+    this.reader = this.own ?? upstream.serviceReader(requestId);
   }
 
   async signIn({ login, password }: SignInRequest): Promise<NewAccount<JwtCredentials>> {
-    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password);
+    const { access, refresh, userId } = await this.upstream.auth.obtain(login, password, this.requestId);
     return { upstream: 'lenel', login, userId, roles: [], mfa: null, expiresAt: refreshExpiry({ access, refresh }), credentials: { access, refresh } };
   }
 
@@ -103,7 +104,7 @@ export class LenelDataSource implements AccountDataSource {
 
   /** The cardholder from an index that has already arrived; undefined when it has not. */
   employeeIfLoaded(id: number): LenelEmployeeRecord | null | undefined {
-    return this.employeeIndexLoaded && (this.employeeIndexLoaded.byId.get(id) ?? null);
+    return this.employeeIndexLoaded && (this.employeeIndexLoaded.get(id) ?? null);
   }
 
   /**

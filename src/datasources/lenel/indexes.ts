@@ -1,79 +1,101 @@
 import { upstreamError } from '../../errors.js';
 import { isRecord } from '../core/json.js';
-import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
+import { compactBadges, compactEmployees, type LenelBadgeRecord, type LenelEmployeeRecord } from './records.js';
 
 // The list endpoints are the only way to read one badge or cardholder, and a site holds up to
 // 100,000 of them: each list read is indexed once and the index is cached with the list, so a
-// request's lookups are map reads, not scans.
+// request's lookups are binary searches, not scans. Lookups a request may never make (badges by
+// cardholder, cardholders by e-mail) are built on first use. A cached index is never changed: a write makes a changed copy, since
+// accounts whose lists were identical share one index.
 //
 // The contract leaves the lists' order open: the indexes keep them in id order, the order clients
 // page through (a cursor is the id of the item it follows).
 
-/** Every badge of one account's list, by id and by cardholder, in id order. */
-export class BadgeIndex {
-  readonly byId = new Map<number, LenelBadgeRecord>();
-  readonly byEmployeeId = new Map<number, LenelBadgeRecord[]>();
+/** Rough heap bytes of a cached list and its index per byte of the upstream's JSON (measured with bench/heap.ts). */
+const HEAP_PER_BODY_BYTE = 0.6;
 
-  constructor(readonly list: LenelBadgeRecord[]) {
-    for (const badge of list) {
+/** Every badge of one account's list, in id order. */
+export class BadgeIndex {
+  /** Estimated heap size, for the cache's byte limit. */
+  readonly bytes: number;
+  private readonly byId: IdLookup<LenelBadgeRecord>;
+  private byEmployeeId: KeyOrder<LenelBadgeRecord, number> | undefined;
+
+  /** `compact`: records the cache will keep (see records.ts); a list used once stays as parsed. */
+  static fromUpstream(items: unknown, options: { compact: boolean; bodyBytes?: number }): BadgeIndex {
+    if (!Array.isArray(items)) throw upstreamError('lenel', 'sent a malformed badge list');
+    for (const badge of items) {
       if (!isRecord(badge) || !Number.isInteger(badge.id) || !Number.isInteger(badge.status)) throw upstreamError('lenel', 'sent a malformed badge list');
     }
-    inIdOrder(list);
-    for (const badge of list) {
-      this.byId.set(badge.id, badge);
-      if (badge.employee_id != null) this.addToEmployee(badge);
-    }
+    const list = inIdOrder(items as LenelBadgeRecord[]);
+    return new BadgeIndex(options.compact ? compactBadges(list) : list, Math.round((options.bodyBytes ?? 0) * HEAP_PER_BODY_BYTE));
   }
 
-  /** Replaces one badge with the version `update-badges` returned (write-through after a status change). */
-  replace(updated: LenelBadgeRecord): void {
-    const previous = this.byId.get(updated.id);
-    if (!previous) return;
-    this.list[this.list.indexOf(previous)] = updated;
-    this.byId.set(updated.id, updated);
-    if (previous.employee_id != null) {
-      const held = this.byEmployeeId.get(previous.employee_id) ?? [];
-      const at = held.indexOf(previous);
-      if (at >= 0) held.splice(at, 1);
-    }
-    if (updated.employee_id != null) this.addToEmployee(updated);
+  private constructor(
+    readonly list: readonly LenelBadgeRecord[],
+    bytes: number,
+  ) {
+    this.bytes = bytes;
+    this.byId = new IdLookup(list);
   }
 
-  private addToEmployee(badge: LenelBadgeRecord): void {
-    const held = this.byEmployeeId.get(badge.employee_id!);
-    if (held) {
-      // Keep upstream (id) order when a replaced badge is put back.
-      const at = held.findIndex((other) => other.id > badge.id);
-      if (at < 0) held.push(badge);
-      else held.splice(at, 0, badge);
-    } else this.byEmployeeId.set(badge.employee_id!, [badge]);
+  get(id: number): LenelBadgeRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The cardholder's badges in id order (shared by every reader: not to be changed). */
+  ofEmployee(employeeId: number): LenelBadgeRecord[] {
+    this.byEmployeeId ??= new KeyOrder(this.list, (badge) => badge.employee_id);
+    return this.byEmployeeId.all(employeeId);
+  }
+
+  /** A copy with one badge replaced by the version `update-badges` returned (write-through after a status change). */
+  withReplaced(updated: LenelBadgeRecord): BadgeIndex {
+    if (!this.byId.get(updated.id)) return this;
+    return new BadgeIndex(
+      this.list.map((badge) => (badge.id === updated.id ? updated : badge)),
+      this.bytes,
+    );
   }
 }
 
-/** Every cardholder of one account's list, by id and by lower-cased e-mail, in id order. */
+/** Every cardholder of one account's list, in id order. */
 export class EmployeeIndex {
-  readonly byId = new Map<number, LenelEmployeeRecord>();
+  readonly bytes: number;
+  private readonly byId: IdLookup<LenelEmployeeRecord>;
   /** Several cardholders may share an e-mail; they are kept in id order. */
-  readonly byEmail = new Map<string, LenelEmployeeRecord[]>();
+  private byEmail: KeyOrder<LenelEmployeeRecord, string> | undefined;
   private searchTexts: string[] | undefined;
 
-  constructor(readonly list: LenelEmployeeRecord[]) {
-    for (const employee of list) {
+  static fromUpstream(items: unknown, options: { compact: boolean; bodyBytes?: number }): EmployeeIndex {
+    if (!Array.isArray(items)) throw upstreamError('lenel', 'sent a malformed cardholder list');
+    for (const employee of items) {
       if (!isRecord(employee) || !Number.isInteger(employee.id)) throw upstreamError('lenel', 'sent a malformed cardholder list');
     }
-    inIdOrder(list);
-    for (const employee of list) {
-      this.byId.set(employee.id, employee);
-      const email = normalizeEmail(employee.email);
-      if (!email) continue;
-      const same = this.byEmail.get(email);
-      if (same) same.push(employee);
-      else this.byEmail.set(email, [employee]);
-    }
+    const list = inIdOrder(items as LenelEmployeeRecord[]);
+    return new EmployeeIndex(options.compact ? compactEmployees(list) : list, Math.round((options.bodyBytes ?? 0) * HEAP_PER_BODY_BYTE));
+  }
+
+  private constructor(
+    readonly list: readonly LenelEmployeeRecord[],
+    bytes: number,
+  ) {
+    this.bytes = bytes;
+    this.byId = new IdLookup(list);
+  }
+
+  get(id: number): LenelEmployeeRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The first cardholder (the backend's order: the lowest id) with this normalised e-mail. */
+  withEmail(email: string): LenelEmployeeRecord | undefined {
+    this.byEmail ??= new KeyOrder(this.list, (employee) => normalizeEmail(employee.email));
+    return this.byEmail.first(email);
   }
 
   /** Cardholders whose name, e-mail or employee number contains `term` (case- and accent-insensitive). */
-  search(term: string): LenelEmployeeRecord[] {
+  search(term: string): readonly LenelEmployeeRecord[] {
     const needle = fold(term.trim());
     if (needle === '') return this.list;
     // Folded once per cached list, on the first search.
@@ -82,9 +104,83 @@ export class EmployeeIndex {
   }
 }
 
-/** Sorts by id, in place; a list already in id order (the usual case) costs one pass. */
-function inIdOrder(list: Array<{ id: number }>): void {
-  if (list.some((item, i) => i > 0 && list[i - 1]!.id >= item.id)) list.sort((a, b) => a.id - b.id);
+/** The list in id order: itself when it already is (the usual case, one pass), else a sorted copy. */
+function inIdOrder<R extends { id: number }>(list: R[]): R[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.id >= list[i]!.id) return [...list].sort((a, b) => a.id - b.id);
+  return list;
+}
+
+/** Records by id: a binary search over the list (kept in id order), with no memory of its own; a list that repeats an id gets a Map. */
+class IdLookup<R extends { id: number }> {
+  private readonly map: Map<number, R> | undefined;
+
+  constructor(private readonly list: readonly R[]) {
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.id < list[i]!.id;
+    this.map = sorted ? undefined : new Map(list.map((record) => [record.id, record]));
+  }
+
+  get(id: number): R | undefined {
+    if (this.map) return this.map.get(id);
+    let low = 0;
+    let high = this.list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const record = this.list[middle]!;
+      if (record.id === id) return record;
+      if (record.id < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Records by a key that several may share (badges by cardholder, cardholders by e-mail): the
+ * positions of the records with a key, sorted by key and then position, so that a lookup is a
+ * binary search. 4 bytes per record instead of a Map entry and an array per key.
+ */
+class KeyOrder<R, K extends number | string> {
+  private readonly order: Uint32Array;
+
+  constructor(
+    private readonly list: readonly R[],
+    private readonly keyOf: (record: R) => K | null | undefined,
+  ) {
+    const keys = list.map(keyOf);
+    const positions: number[] = [];
+    for (let i = 0; i < list.length; i++) if (keys[i] != null) positions.push(i);
+    positions.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+    this.order = Uint32Array.from(positions);
+  }
+
+  /** Every record with `key`, in list order. */
+  all(key: K): R[] {
+    const found: R[] = [];
+    for (let i = this.lowerBound(key); i < this.order.length; i++) {
+      const record = this.list[this.order[i]!]!;
+      if (this.keyOf(record) !== key) break;
+      found.push(record);
+    }
+    return found;
+  }
+
+  first(key: K): R | undefined {
+    const at = this.lowerBound(key);
+    const record = at < this.order.length ? this.list[this.order[at]!] : undefined;
+    return record !== undefined && this.keyOf(record) === key ? record : undefined;
+  }
+
+  private lowerBound(key: K): number {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.keyOf(this.list[this.order[middle]!]!)! < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /** E-mails compare case-insensitively (contract); blank means none. */

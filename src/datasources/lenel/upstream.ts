@@ -1,6 +1,9 @@
-import { ErrorCode, GatehouseError, upstreamUnavailable } from '../../errors.js';
+import { createHash } from 'node:crypto';
+import { ErrorCode, GatehouseError, upstreamError, upstreamUnavailable } from '../../errors.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { isRecord } from '../core/json.js';
+import { unshared, type ListShare, type SharedList } from '../core/list-share.js';
 import { readAllPages } from '../core/pagination.js';
 import { processLock, type RefreshLock } from '../core/refresh-lock.js';
 import { ServiceAccountSlot } from '../core/service-account.js';
@@ -9,7 +12,7 @@ import { drfError } from '../drf/errors.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { SharedListCache } from './cache.js';
 import { BadgeIndex, EmployeeIndex } from './indexes.js';
-import type { LenelBadgeRecord, LenelEmployeeRecord } from './records.js';
+import type { LenelBadgeRecord } from './records.js';
 
 /**
  * One lenel account that reads go through: a session's own account or the gateway's service
@@ -24,10 +27,12 @@ export interface LenelReader {
 export interface LenelOptions {
   /** Shared list cache lifetime; 0 turns the cache off. */
   cacheTtlMs: number;
-  /** How many accounts' lists the shared cache holds at most. */
-  cacheMaxAccounts?: number;
+  /** How many (estimated) bytes of lists the shared cache holds at most. */
+  cacheMaxBytes?: number;
   /** Serialises refreshes across replicas (sessions in Redis). */
   refreshLock?: RefreshLock;
+  /** Shares list reads across replicas (Redis); default: this process only. */
+  listShare?: ListShare;
   /** The service account behind `User.employee` for callers without their own lenel account. */
   service?: { username: string; password: string } | undefined;
   /** Whose users the service account links to a cardholder (only upstreams that vouch for the e-mail). */
@@ -49,10 +54,12 @@ export interface EmailIdentity {
 /** What every request's lenel data source shares: the client, the credential lifecycle, the service account and the list cache. */
 export class LenelUpstream {
   readonly auth: SimpleJwtAuth;
-  readonly service: LenelReader | undefined;
+  private readonly service: LenelReader | undefined;
   private readonly linkUpstreams: ReadonlySet<UpstreamName>;
-  private readonly badges: SharedListCache<BadgeIndex>;
-  private readonly employees: SharedListCache<EmployeeIndex>;
+  /** Both lists of every account, under `badges|<account>` and `employees|<account>`: one byte limit for all. */
+  private readonly lists: SharedListCache<BadgeIndex | EmployeeIndex>;
+  private readonly ttlMs: number;
+  private readonly share: ListShare;
   private readonly now: () => number;
 
   constructor(
@@ -61,9 +68,10 @@ export class LenelUpstream {
   ) {
     this.now = options.now ?? Date.now;
     this.auth = new SimpleJwtAuth(client, { obtain: '/auth/token/', refresh: '/auth/token/refresh/' }, 'username', this.now, options.refreshLock ?? processLock);
-    this.badges = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
-    this.employees = new SharedListCache(options.cacheTtlMs, options.cacheMaxAccounts);
-    this.service = options.service && this.serviceReader(options.service);
+    this.ttlMs = options.cacheTtlMs;
+    this.lists = new SharedListCache(options.cacheTtlMs, options.cacheMaxBytes);
+    this.share = options.listShare ?? unshared;
+    this.service = options.service && this.serviceAccount(options.service);
     this.linkUpstreams = options.linkUpstreams ?? new Set();
   }
 
@@ -77,22 +85,28 @@ export class LenelUpstream {
     return identity.vouched && this.linkUpstreams.has(identity.upstream);
   }
 
-  /** The reader for the caller's own lenel account, when one is linked. */
-  accountReader(account: AccountSlot<JwtCredentials>): LenelReader | undefined {
+  /** The reader for the caller's own lenel account, when one is linked; its calls are logged with `requestId`. */
+  accountReader(account: AccountSlot<JwtCredentials>, requestId?: string): LenelReader | undefined {
     const state = account.state;
     if (!state) return undefined;
     // The backend user id from the JWT identifies the account; the login is the fallback.
     const identity = state.userId === null ? `login:${state.login}` : `id:${state.userId}`;
-    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, request) };
+    return { cacheKey: `user:${identity}`, call: (request) => this.auth.call(account, { ...request, requestId }) };
   }
 
-  /** Every badge the reader may see, indexed: one upstream read per account per cache window. */
+  /** The gateway's service account (for `User.employee`), when configured; its calls are logged with `requestId`. */
+  serviceReader(requestId?: string): LenelReader | undefined {
+    const service = this.service;
+    return service && { cacheKey: service.cacheKey, call: (request) => service.call({ ...request, requestId }) };
+  }
+
+  /** Every badge the reader may see, indexed: one upstream read per account per cache window (across replicas with Redis). */
   readBadges(reader: LenelReader): Promise<BadgeIndex> {
-    return this.badges.get(reader.cacheKey, async () => new BadgeIndex(await this.readList<LenelBadgeRecord>(reader, '/api/badges/')), isCredentialError);
+    return this.readIndex(reader, BADGES, BadgeIndex.fromUpstream);
   }
 
   readEmployees(reader: LenelReader): Promise<EmployeeIndex> {
-    return this.employees.get(reader.cacheKey, async () => new EmployeeIndex(await this.readList<LenelEmployeeRecord>(reader, '/api/employees/')), isCredentialError);
+    return this.readIndex(reader, EMPLOYEES, EmployeeIndex.fromUpstream);
   }
 
   /**
@@ -101,15 +115,51 @@ export class LenelUpstream {
    * copied into another's.
    */
   badgeChanged(reader: LenelReader, updated: LenelBadgeRecord): void {
-    this.badges.update(reader.cacheKey, (index) => index.replace(updated));
-    this.badges.invalidateOthers(reader.cacheKey);
+    const key = `${BADGES}|${reader.cacheKey}`;
+    this.lists.update(key, (index) => (index as BadgeIndex).withReplaced(updated));
+    this.lists.invalidateOthers(key, (other) => other.startsWith(`${BADGES}|`));
+    // Other replicas read every list again (a failure leaves them to their TTL, as before sharing).
+    void this.share.invalidateAll().catch(() => undefined);
   }
 
-  private readList<T>(reader: LenelReader, path: string): Promise<T[]> {
-    return readAllPages<T>(this.client, path, (request) => reader.call(request), (response) => drfError('lenel', response));
+  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, build: (items: unknown, options: { compact: boolean; bodyBytes?: number }) => I): Promise<I> {
+    // Off: each request reads and indexes for itself, nothing is shared or kept.
+    if (this.ttlMs <= 0) return this.readList(reader, path).then((items) => build(items, { compact: false }));
+    const load = async () => {
+      const key = `lenel ${this.client.origin} ${reader.cacheKey} ${path}`;
+      const { list, ageMs } = await this.share.get(key, this.ttlMs, () => this.readBody(reader, path));
+      // Equal bodies, one index: accounts that see the same list share its records.
+      const id = `${path} ${createHash('sha256').update(list.text).digest('base64url')}`;
+      return { id, ageMs, build: () => build(list.items ?? parseList(list.text), { compact: true, bodyBytes: Buffer.byteLength(list.text) }) };
+    };
+    return this.lists.get(`${path}|${reader.cacheKey}`, load, isCredentialError) as Promise<I>;
   }
 
-  private serviceReader(account: { username: string; password: string }): LenelReader {
+  private readList(reader: LenelReader, path: string): Promise<unknown[]> {
+    return readAllPages<unknown>(this.client, path, (request) => reader.call(request), (response) => drfError('lenel', response));
+  }
+
+  /**
+   * A whole list with its body text: a single page's as sent, several pages' items as one array. A
+   * bare array is not parsed here: when an index of the same text exists already (another account's,
+   * or this one's before the cache window ended) it is never parsed at all.
+   */
+  private async readBody(reader: LenelReader, path: string): Promise<SharedList> {
+    const first = await reader.call({ method: 'GET', path, route: path, raw: true });
+    if (first.status === 200 && first.text !== undefined && BARE_ARRAY.test(first.text)) return { text: first.text };
+    const pages: string[] = [];
+    const items = await readAllPages<unknown>(
+      this.client,
+      path,
+      (request) => reader.call(request),
+      (response) => drfError('lenel', response),
+      (response) => pages.push(response.text ?? JSON.stringify(response.body)),
+      first,
+    );
+    return { text: pages.length === 1 ? pages[0]! : JSON.stringify(items), items };
+  }
+
+  private serviceAccount(account: { username: string; password: string }): LenelReader {
     const slot = new ServiceAccountSlot<JwtCredentials>(`lenel-service:${account.username}`, async () => {
       try {
         const { access, refresh } = await this.auth.obtain(account.username, account.password);
@@ -129,6 +179,24 @@ export class LenelUpstream {
       },
     };
   }
+}
+
+const BADGES = '/api/badges/';
+/** A list answered as one bare JSON array (no page envelope, so no further pages). */
+const BARE_ARRAY = /^\s*\[/;
+const EMPLOYEES = '/api/employees/';
+
+/** The items of a list body another replica shared: a bare array or one DRF page. */
+function parseList(text: string): unknown[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw upstreamError('lenel', 'sent a malformed list');
+  }
+  if (Array.isArray(body)) return body;
+  if (isRecord(body) && Array.isArray(body.results)) return body.results;
+  throw upstreamError('lenel', 'sent a malformed list');
 }
 
 /**

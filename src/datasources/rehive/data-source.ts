@@ -124,6 +124,7 @@ export class RehiveDataSource implements AccountDataSource {
   constructor(
     private readonly upstream: RehiveShared,
     readonly account: AccountSlot<RehiveCredentials>,
+    private readonly requestId?: string,
   ) {}
 
   /** `POST /3/auth/login/`, then `GET /3/auth/` for the user unless a challenge is pending. */
@@ -135,6 +136,7 @@ export class RehiveDataSource implements AccountDataSource {
       .nonNegativeInt('sessionDurationSeconds', sessionDurationSeconds)
       .done();
     const response = await this.upstream.client.request({
+      requestId: this.requestId,
       method: 'POST',
       path: '/3/auth/login/',
       route: '/3/auth/login/',
@@ -161,6 +163,7 @@ export class RehiveDataSource implements AccountDataSource {
     const credentials = await this.account.read();
     if (!credentials) return;
     const response = await this.upstream.client.request({
+      requestId: this.requestId,
       method: 'POST',
       path: '/3/auth/logout/',
       route: '/3/auth/logout/',
@@ -253,12 +256,12 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
   private async userWithToken(token: string): Promise<RehiveUserRecord> {
-    const response = await this.upstream.client.request({ method: 'GET', path: '/3/auth/', route: '/3/auth/', headers: { authorization: `Token ${token}` } });
+    const response = await this.upstream.client.request({ method: 'GET', path: '/3/auth/', route: '/3/auth/', headers: { authorization: `Token ${token}` }, requestId: this.requestId });
     return userOf(successData<{ user: RehiveUserRecord }>(response, [200]));
   }
 
   private public(path: string, body: Record<string, unknown>): Promise<UpstreamResponse> {
-    return this.upstream.client.request({ method: 'POST', path, route: path, body });
+    return this.upstream.client.request({ method: 'POST', path, route: path, body, requestId: this.requestId });
   }
 
   private async action(path: string, body: Record<string, unknown>, options: RehiveErrorOptions = {}): Promise<void> {
@@ -468,7 +471,7 @@ export class RehiveDataSource implements AccountDataSource {
   }
 
   private call(request: UpstreamRequest, access: RehiveAccess = 'token'): Promise<UpstreamResponse> {
-    return this.upstream.auth.call(this.account, request, access);
+    return this.upstream.auth.call(this.account, { ...request, requestId: this.requestId }, access);
   }
 }
 

@@ -7,6 +7,6 @@ export const rehiveModule = {
   name: 'rehive',
   create: ({ client, now }: UpstreamEnvironment) => {
     const shared = { client, auth: new RehiveAuth(client, now) };
-    return { client, dataSource: (account: AccountSlot<unknown>) => new RehiveDataSource(shared, account as AccountSlot<RehiveCredentials>) };
+    return { client, dataSource: (account: AccountSlot<unknown>, requestId?: string) => new RehiveDataSource(shared, account as AccountSlot<RehiveCredentials>, requestId) };
   },
 } satisfies UpstreamModule<RehiveDataSource>;

@@ -26,5 +26,8 @@ describe('an unexpected error is masked for the client and logged for the operat
     // the original reaches the log, without its stack
     const masked = stack.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'unexpected error masked as INTERNAL_SERVER_ERROR');
     expect(masked).toEqual([expect.objectContaining({ err: { type: 'TypeError', message: 'part.trim is not a function' }, path: ['employee', 'fullName'] })]);
+    // ...with the id of the request it happened in, as the access-log line has it.
+    const access = stack.logs.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.msg === 'request' && line.requestId === masked[0]!.requestId);
+    expect(access).toMatchObject({ status: 200, errorCodes: ['INTERNAL_SERVER_ERROR'] });
   });
 });
