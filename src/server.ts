@@ -13,7 +13,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { GraphQLError, Kind, printSchema, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
-import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
+import { registerAccessLog, reportFor, reportOf, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
 import { createFormatError } from './errors.js';
@@ -49,9 +49,9 @@ function schemaDir(): string {
   }
 }
 
-/** The executable schema with the shield permissions applied. */
-export function buildSchema(): GraphQLSchema {
-  return applyPermissions(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
+/** The executable schema with the shield permissions applied; `wrapResolvers` (resolver spans) sees the resolver map's fields only. */
+export function buildSchema(wrapResolvers: (schema: GraphQLSchema) => GraphQLSchema = (schema) => schema): GraphQLSchema {
+  return applyPermissions(wrapResolvers(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })));
 }
 
 /** The SDL of the executable schema, with descriptions: `schema.graphql` and `GET /schema.graphql`. */
@@ -85,6 +85,9 @@ export interface GatewayOptions {
 }
 
 export async function startGateway({ config, logger, sessionSecret, metrics = new Metrics({ defaultMetrics: true }), clock = Date.now }: GatewayOptions): Promise<Gateway> {
+  // Loaded only when configured: with tracing off nothing of OpenTelemetry is imported. Started
+  // before the services, whose session store gets its spans when tracing is on.
+  const tracing = config.tracing ? (await import('./tracing-sdk.js')).startTracing(config.tracing, logger) : undefined;
   const services = createServices(config, logger, metrics, sessionSecret, clock);
   const fastify = Fastify({
     bodyLimit: config.limits.bodyBytes,
@@ -110,6 +113,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     },
   });
   registerAccessLog(fastify, logger);
+  tracing?.traceRequests(fastify, reportOf);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestScope.run({ requestId: request.id }, done);
@@ -126,7 +130,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     blockFieldSuggestion: { enabled: !config.fieldSuggestions },
   }).protect();
 
-  const schema = buildSchema();
+  const schema = buildSchema(config.tracing?.resolverSpans ? tracing?.traceResolvers : undefined);
   const apollo = new ApolloServer<GatehouseContext>({
     schema,
     // Apollo's own messages go through the same redacting logger.
@@ -238,6 +242,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
         fastify.server.closeAllConnections();
         await metricsServer?.close();
         await services.close();
+        // Last: the spans of the requests that finished during the grace period are exported too.
+        await tracing?.shutdown();
       })();
       return closing;
     },

@@ -1,4 +1,5 @@
 import { ErrorCode, GatehouseError, upstreamUnavailable } from '../../errors.js';
+import { cacheRead } from '../../tracing.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 import { readAllPages } from '../core/pagination.js';
@@ -88,11 +89,15 @@ export class LenelUpstream {
 
   /** Every badge the reader may see, indexed: one upstream read per account per cache window. */
   readBadges(reader: LenelReader): Promise<BadgeIndex> {
-    return this.badges.get(reader.cacheKey, async () => new BadgeIndex(await this.readList<LenelBadgeRecord>(reader, '/api/badges/')), isCredentialError);
+    return cacheRead('lenel badges', (loader) =>
+      this.badges.get(reader.cacheKey, loader(async () => new BadgeIndex(await this.readList<LenelBadgeRecord>(reader, '/api/badges/'))), isCredentialError),
+    );
   }
 
   readEmployees(reader: LenelReader): Promise<EmployeeIndex> {
-    return this.employees.get(reader.cacheKey, async () => new EmployeeIndex(await this.readList<LenelEmployeeRecord>(reader, '/api/employees/')), isCredentialError);
+    return cacheRead('lenel employees', (loader) =>
+      this.employees.get(reader.cacheKey, loader(async () => new EmployeeIndex(await this.readList<LenelEmployeeRecord>(reader, '/api/employees/'))), isCredentialError),
+    );
   }
 
   /**
