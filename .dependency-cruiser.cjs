@@ -7,10 +7,10 @@
 //   auth         auth/                    the Gatehouse session and the abuse limits
 //   upstreams    datasources/<upstream>/  one module per upstream (drf/ is shared by hr and lenel)
 //   request      services.ts, context.ts  build the upstreams and each request's data sources
-//   api          resolvers/, permissions/, access-log.ts, session-cookie.ts, tracing-sdk.ts, server.ts, main.ts
+//   api          resolvers/, permissions/, access-log.ts, session-cookie.ts, tracing-sdk.ts, trusted-documents.ts, server.ts, main.ts
 const FOUNDATION = '^src/((config|errors|logger|metrics|tracing|upstreams)\\.ts$|validation/)';
 const CORE = '^src/datasources/core/';
-const ABOVE_UPSTREAMS = '^src/((services|context|server|main|access-log|session-cookie|tracing-sdk)\\.ts$|resolvers/|permissions/)';
+const ABOVE_UPSTREAMS = '^src/((services|context|server|main|access-log|session-cookie|tracing-sdk|trusted-documents)\\.ts$|resolvers/|permissions/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -119,6 +119,9 @@ const envSchema = z.object({
   REGISTRATION_LIMIT_PER_IP: int(1).default(20),
   REQUEST_LIMIT_WINDOW_SECONDS: int(1).default(3_600),
 
+  PERSISTED_DOCUMENTS: z.string().min(1).optional(),
+  PERSISTED_DOCUMENTS_ONLY: bool.default(false),
+
   // OpenTelemetry's standard variables, as the SDK spells them; the signal-specific (TRACES) ones win.
   OTEL_SDK_DISABLED: bool.default(false),
   OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
@@ -223,6 +226,8 @@ export interface Config {
   fieldSuggestions: boolean;
   shutdownGraceMs: number;
   attemptLimits: AttemptLimitSettings;
+  /** Trusted documents: the manifest to load at start-up, and whether only its documents are accepted. */
+  persistedDocuments: { path: string; only: boolean } | undefined;
   /** OpenTelemetry tracing; undefined (no OTLP endpoint): off, and nothing of the SDK is loaded. */
   tracing: TracingSettings | undefined;
 }
@@ -291,6 +296,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError('Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }
+  if (e.PERSISTED_DOCUMENTS_ONLY && !e.PERSISTED_DOCUMENTS) {
+    throw new ConfigError('Invalid configuration:\n  PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS (the manifest)');
+  }
   if (e.OTEL_BSP_MAX_EXPORT_BATCH_SIZE > e.OTEL_BSP_MAX_QUEUE_SIZE) {
     throw new ConfigError('Invalid configuration:\n  OTEL_BSP_MAX_EXPORT_BATCH_SIZE: must not exceed OTEL_BSP_MAX_QUEUE_SIZE');
   }
@@ -358,6 +366,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       registrationPerIp: e.REGISTRATION_LIMIT_PER_IP,
       requestWindowSeconds: e.REQUEST_LIMIT_WINDOW_SECONDS,
     },
+    persistedDocuments: e.PERSISTED_DOCUMENTS ? { path: e.PERSISTED_DOCUMENTS, only: e.PERSISTED_DOCUMENTS_ONLY } : undefined,
     tracing: tracingSettings(e),
   };
 }

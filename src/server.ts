@@ -20,6 +20,7 @@ import { createFormatError } from './errors.js';
 import { requestScope, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { registerSessionCookie } from './session-cookie.js';
+import { loadPersistedDocuments, registerTrustedDocuments } from './trusted-documents.js';
 import { applyPermissions } from './permissions/index.js';
 import { resolvers } from './resolvers/index.js';
 import { createServices, type Services } from './services.js';
@@ -85,6 +86,8 @@ export interface GatewayOptions {
 }
 
 export async function startGateway({ config, logger, sessionSecret, metrics = new Metrics({ defaultMetrics: true }), clock = Date.now }: GatewayOptions): Promise<Gateway> {
+  // A manifest that cannot be loaded stops start-up before anything listens.
+  const persistedDocuments = config.persistedDocuments && (await loadPersistedDocuments(config.persistedDocuments.path));
   // Loaded only when configured: with tracing off nothing of OpenTelemetry is imported. Started
   // before the services, whose session store gets its spans when tracing is on.
   const tracing = config.tracing ? (await import('./tracing-sdk.js')).startTracing(config.tracing, logger) : undefined;
@@ -114,6 +117,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
   });
   registerAccessLog(fastify, logger);
   tracing?.traceRequests(fastify, reportOf);
+  if (persistedDocuments) registerTrustedDocuments(fastify, persistedDocuments, config.persistedDocuments!.only, metrics);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestScope.run({ requestId: request.id }, done);
@@ -138,6 +142,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Trusted documents only: clients must not register documents through automatic persisted queries.
+    persistedQueries: config.persistedDocuments?.only ? false : undefined,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     formatError: createFormatError(logger),

@@ -82,6 +82,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_HEADERS: 'api-key=%E0%A4%A' })).not.toThrow(/%E0/);
   });
 
+  it('reads the trusted-document settings; only-mode needs a manifest', () => {
+    expect(loadConfig({}).persistedDocuments).toBeUndefined();
+    expect(loadConfig({ PERSISTED_DOCUMENTS: 'manifest.json' }).persistedDocuments).toEqual({ path: 'manifest.json', only: false });
+    expect(loadConfig({ PERSISTED_DOCUMENTS: 'manifest.json', PERSISTED_DOCUMENTS_ONLY: 'true' }).persistedDocuments).toEqual({ path: 'manifest.json', only: true });
+    expect(() => loadConfig({ PERSISTED_DOCUMENTS_ONLY: 'true' })).toThrow(/PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ HR_URL: '', PORT: '' })).toMatchObject({ demo: true, port: 4000 });
   });
