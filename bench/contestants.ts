@@ -8,12 +8,14 @@ export interface ContestantSpec {
   env: Record<string, string>;
   /** Node options of the contestant's process (Gatehouse: the same as `npm start`). */
   execArgv?: string[];
+  /** Runs only when named in `--contestants` (the tracing variants: they need the OTLP sink). */
+  optIn?: boolean;
 }
 
 /** `npm start`'s Node options: a larger young generation halves GC time on large responses. */
 export const GATEHOUSE_NODE_OPTIONS = ['--max-semi-space-size=32'];
 
-export function contestantSpecs(lenelUrl: string, password: string): ContestantSpec[] {
+export function contestantSpecs(lenelUrl: string, password: string, otlpUrl = ''): ContestantSpec[] {
   const gatehouse = (ttlMs: number): Record<string, string> => ({
     // Production configuration: shield, sessions and query limits as deployed, warn-level logs.
     NODE_ENV: 'production',
@@ -26,10 +28,14 @@ export function contestantSpecs(lenelUrl: string, password: string): ContestantS
     LENEL_CACHE_TTL_MS: String(ttlMs),
     SESSION_SECRET: randomBytes(32).toString('base64url'),
   });
+  // Tracing to the harness's OTLP sink with the production defaults (OTLP/HTTP protobuf, 5 s batches).
+  const traced = (resolverSpans: boolean): Record<string, string> => ({ ...gatehouse(5_000), OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl, TRACING_RESOLVER_SPANS: String(resolverSpans) });
   const peer = { NODE_ENV: 'production', LENEL_URL: lenelUrl };
   return [
     { id: 'gatehouse', label: 'Gatehouse (cache 5 s)', kind: 'gatehouse', env: gatehouse(5_000), execArgv: GATEHOUSE_NODE_OPTIONS },
     { id: 'gatehouse-nocache', label: 'Gatehouse (cache off)', kind: 'gatehouse', env: gatehouse(0), execArgv: GATEHOUSE_NODE_OPTIONS },
+    { id: 'gatehouse-traced', label: 'Gatehouse (cache 5 s, tracing)', kind: 'gatehouse', env: traced(false), execArgv: GATEHOUSE_NODE_OPTIONS, optIn: true },
+    { id: 'gatehouse-traced-resolvers', label: 'Gatehouse (cache 5 s, tracing + resolver spans)', kind: 'gatehouse', env: traced(true), execArgv: GATEHOUSE_NODE_OPTIONS, optIn: true },
     { id: 'naive', label: 'naive Apollo + RESTDataSource', kind: 'naive', env: peer },
     { id: 'good-apollo', label: 'good Apollo + DataLoader', kind: 'good-apollo', env: peer },
     { id: 'limit', label: 'limit (hand-written)', kind: 'limit', env: peer },

@@ -12,7 +12,8 @@ import { gatehouseSessions, lenelAccessTokens } from './sessions.js';
 
 /**
  * `npm run bench [-- --quick] [--only S3,S6] [--contestants limit,naive] [--rounds N] [--rate N]`: starts the lenel emulator and
- * every contestant in its own process on 127.0.0.1, checks that they all answer each scenario with
+ * every contestant in its own process on 127.0.0.1 (the tracing variants only when named in --contestants,
+ * with an OTLP sink that discards what they export), checks that they all answer each scenario with
  * the same JSON, then measures them in interleaved rounds and prints one table per scenario.
  */
 const { values: flags } = parseArgs({
@@ -93,7 +94,11 @@ async function main(): Promise<void> {
   const lenelTokens = await lenelAccessTokens(ready.url, ready.usernames, ready.password);
 
   const wanted = flags.contestants?.split(',');
-  const specs = contestantSpecs(ready.url, ready.password).filter((spec) => !wanted || wanted.includes(spec.id));
+  // The traced contestants export to a sink of their own, started only when one of them runs.
+  const sink = wanted?.some((id) => id.startsWith('gatehouse-traced')) ? spawnChild('./otlp-sink.ts', [], childEnv({})) : undefined;
+  if (sink) children.push(sink);
+  const otlpUrl = sink ? String((await sink.ready).url) : '';
+  const specs = contestantSpecs(ready.url, ready.password, otlpUrl).filter((spec) => (wanted ? wanted.includes(spec.id) : !spec.optIn));
   const contestants = await Promise.all(specs.map((spec) => startContestant(spec, ready.usernames, ready.password, lenelTokens)));
   for (const c of contestants) log(`${c.spec.label}: ${c.unavailable ? `UNAVAILABLE (${c.unavailable})` : c.graphqlUrl}`);
   const limit = contestants.find((c) => c.spec.id === 'limit');
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
     console.log(`\n### ${scenario.id} — ${scenario.title}\n${describe(scenario)}\n\n${markdownTable(result.rows)}`);
     for (const problem of result.problems) console.log(`\n> ${problem}`);
   }
+  if (sink) log(`OTLP sink: ${JSON.stringify(await sink.call({ type: 'stats' }))}`);
   await stopAll();
 
   const targets = targetLines(results);

@@ -27,7 +27,7 @@ import { setTracingHooks, tracingOn, type TracingHooks, type UpstreamAttempt, ty
 export interface Tracing {
   /** The server span of each GraphQL request: continues an incoming `traceparent`, named after the operation. */
   traceRequests(fastify: FastifyInstance, reportOf: (request: FastifyRequest) => RequestReport | undefined): void;
-  /** TRACING_RESOLVER_SPANS: a span around every resolver the schema's resolver map defines. */
+  /** TRACING_RESOLVER_SPANS: a span around each call of a resolver (of the resolver map) that waits on something. */
   traceResolvers(schema: GraphQLSchema): GraphQLSchema;
   /** Exports what is pending and releases the process-wide OpenTelemetry state. */
   shutdown(): Promise<void>;
@@ -169,14 +169,49 @@ export function startTracing(settings: TracingSettings, logger: Logger): Tracing
           // Fields without a resolver of their own read a property: not worth a span.
           if (!resolve) return field;
           const name = `${typeName}.${fieldName}`;
+          // Most resolvers answer at once (renames, formats, values already loaded): a span each would
+          // cost more than the field on a list of thousands. A resolver that answered at once is not
+          // spanned again until it returns a promise; one that waited is spanned every time.
+          let waits: boolean | undefined;
           return {
             ...field,
             resolve: (source, args, contextValue, info) => {
+              if (waits === false) {
+                const result = resolve(source, args, contextValue, info);
+                if (result instanceof Promise) waits = true;
+                return result;
+              }
               const parent = ancestorContext(byPath, info.path) ?? context.active();
-              const span = tracer.startSpan(name, { attributes: { 'graphql.field.name': fieldName, 'graphql.field.path': pathOf(info.path), 'graphql.field.type': String(info.returnType) } }, parent);
+              const span = tracer.startSpan(name, { attributes: { 'graphql.field.name': fieldName, 'graphql.field.type': String(info.returnType) } }, parent);
               const spanContext = trace.setSpan(parent, span);
+              let result: unknown;
+              try {
+                result = context.with(spanContext, () => resolve(source, args, contextValue, info));
+              } catch (error) {
+                failed(span, errorType(error));
+                span.setAttribute('graphql.field.path', pathOf(info.path));
+                span.end();
+                throw error;
+              }
+              if (!(result instanceof Promise)) {
+                // Dropped unended: never exported.
+                waits ??= false;
+                return result;
+              }
+              waits = true;
+              span.setAttribute('graphql.field.path', pathOf(info.path));
               byPath.set(info.path, spanContext);
-              return context.with(spanContext, () => endWhenSettled(span, () => resolve(source, args, contextValue, info)));
+              return result.then(
+                (value: unknown) => {
+                  span.end();
+                  return value;
+                },
+                (error: unknown) => {
+                  failed(span, errorType(error));
+                  span.end();
+                  throw error;
+                },
+              );
             },
           };
         },
@@ -224,32 +259,6 @@ function errorType(error: unknown): string {
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   if (typeof code === 'string') return code;
   return error instanceof Error ? error.name : 'Error';
-}
-
-function endWhenSettled(span: Span, run: () => unknown): unknown {
-  let result: unknown;
-  try {
-    result = run();
-  } catch (error) {
-    failed(span, errorType(error));
-    span.end();
-    throw error;
-  }
-  if (result instanceof Promise) {
-    return result.then(
-      (value: unknown) => {
-        span.end();
-        return value;
-      },
-      (error: unknown) => {
-        failed(span, errorType(error));
-        span.end();
-        throw error;
-      },
-    );
-  }
-  span.end();
-  return result;
 }
 
 function ancestorContext(byPath: WeakMap<object, Context>, path: GraphQLResolveInfo['path']): Context | undefined {

@@ -203,30 +203,38 @@ describe('resolver spans (TRACING_RESOLVER_SPANS=true)', () => {
   let stack: Stack;
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    stack = await startStack({ hr: false, forensic: false, rehive: false, env: tracingEnv(receiver, { TRACING_RESOLVER_SPANS: 'true' }) });
+    stack = await startStack({ forensic: false, rehive: false, env: tracingEnv(receiver, { TRACING_RESOLVER_SPANS: 'true' }) });
   });
   afterAll(async () => {
     await stack.close();
     await receiver.close();
   });
 
-  it('adds a span per resolver call, nested by field path, with the upstream calls under the resolver that made them', async () => {
-    const token = await stack.signIn('LENEL', 'viewer');
+  it('adds a span per resolver call that waits on something, nested by field path, with the upstream calls under the resolver that made them', async () => {
+    const token = await stack.signIn('LENEL', 'viewer', { token: await stack.signIn('HR', 'ana.garcia@example.com') });
     const caller = callerContext();
-    const response = await stack.gql(`query Two { badges(first: 2) { edges { node { badgeNumber } } } }`, undefined, { token, headers: { traceparent: caller.traceparent } });
+    const response = await stack.gql(`query Two { viewer { hr { fullName leaveRequests(first: 1) { totalCount } } } badges(first: 2) { edges { node { badgeNumber } } } }`, undefined, {
+      token,
+      headers: { traceparent: caller.traceparent },
+    });
     expect(response.body.errors).toBeUndefined();
     const spans = await traceOf(receiver, caller.traceId);
     expect(shape(spans)).toEqual([
-      'Badge.badgeNumber ← Query.badges',
-      'Badge.badgeNumber ← Query.badges',
+      'GET /api/auth/me/ ← Viewer.hr',
       'GET /api/badges/ ← cache lenel badges',
+      'GET /api/leave-requests/ ← HrUser.leaveRequests',
+      'HrUser.leaveRequests ← Viewer.hr',
       'Query.badges ← query Two',
+      'Viewer.hr ← query Two',
       'cache lenel badges ← Query.badges',
       'query Two ← caller',
       'session-store findByTokenHash ← query Two',
+      'session-store get ← HrUser.leaveRequests',
+      'session-store get ← Viewer.hr',
       'session-store get ← cache lenel badges',
     ]);
-    expect(one(spans, 'Query.badges').attributes).toEqual({ 'graphql.field.name': 'badges', 'graphql.field.path': 'badges', 'graphql.field.type': 'BadgeConnection' });
-    expect(named(spans, 'Badge.badgeNumber').map((s) => s.attributes['graphql.field.path']).sort()).toEqual(['badges.edges.0.node.badgeNumber', 'badges.edges.1.node.badgeNumber']);
+    expect(one(spans, 'HrUser.leaveRequests').attributes).toEqual({ 'graphql.field.name': 'leaveRequests', 'graphql.field.type': 'LeaveRequestConnection', 'graphql.field.path': 'viewer.hr.leaveRequests' });
+    expect(one(spans, 'Query.badges').attributes).toEqual({ 'graphql.field.name': 'badges', 'graphql.field.type': 'BadgeConnection', 'graphql.field.path': 'badges' });
+    // Query.viewer, HrUser.fullName and Badge.badgeNumber answer at once: no span for them.
   });
 });
