@@ -1,16 +1,16 @@
 // The gateway's layers run one way (docs/architecture.md). `npm test` runs this check: a lower layer
 // importing a higher one, two upstream modules importing each other, or any import cycle fails it.
 //
-//   foundation   config, errors, logger, metrics, upstreams, validation/
+//   foundation   config, errors, logger, metrics, tracing (the span hooks), upstreams, validation/
 //   core         datasources/core/        the HTTP client and the other primitives every upstream uses
 //   redis        redis/                   the shared Redis connection and the refresh lock on it
 //   auth         auth/                    the Gatehouse session and the abuse limits
 //   upstreams    datasources/<upstream>/  one module per upstream (drf/ is shared by hr and lenel)
 //   request      services.ts, context.ts  build the upstreams and each request's data sources
-//   api          resolvers/, permissions/, access-log.ts, session-cookie.ts, executor.ts, server.ts, main.ts
-const FOUNDATION = '^src/((config|errors|logger|metrics|upstreams)\\.ts$|validation/)';
+//   api          resolvers/, permissions/, access-log.ts, session-cookie.ts, executor.ts, tracing-sdk.ts, trusted-documents.ts, server.ts, main.ts
+const FOUNDATION = '^src/((config|errors|logger|metrics|tracing|upstreams)\\.ts$|validation/)';
 const CORE = '^src/datasources/core/';
-const ABOVE_UPSTREAMS = '^src/((services|context|server|executor|main|access-log|session-cookie)\\.ts$|resolvers/|permissions/)';
+const ABOVE_UPSTREAMS = '^src/((services|context|server|executor|main|access-log|session-cookie|tracing-sdk|trusted-documents)\\.ts$|resolvers/|permissions/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -68,6 +68,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(resolvers|permissions)/' },
       to: { path: ['^src/(services|server|main)\\.ts$', '^src/redis/', '^src/datasources/core/(http-client|refresh-lock|service-account)\\.ts$', '^src/datasources/index\\.ts$'] },
+    },
+    {
+      name: 'tracing-loads-on-demand',
+      comment: 'With tracing off nothing of OpenTelemetry is loaded: its packages are imported (beyond types) only by tracing-sdk.ts...',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/tracing-sdk\\.ts$' },
+      to: { path: '@opentelemetry/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'tracing-sdk-imported-dynamically',
+      comment: '...which only the gateway imports, with import() when an OTLP endpoint is configured.',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/tracing-sdk\\.ts$', dependencyTypesNot: ['dynamic-import'] },
     },
     {
       name: 'gateway-does-not-use-emulators',

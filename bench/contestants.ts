@@ -12,12 +12,14 @@ export interface ContestantSpec {
   replicas?: number;
   /** Needs the harness's redis-server (REDIS_URL is set in `env`). */
   redis?: boolean;
+  /** Runs only when named in `--contestants` (the tracing variants: they need the OTLP sink). */
+  optIn?: boolean;
 }
 
 /** `npm start`'s Node options: a larger young generation halves GC time on large responses. */
 export const GATEHOUSE_NODE_OPTIONS = ['--max-semi-space-size=32'];
 
-export function contestantSpecs(lenelUrl: string, password: string, redisUrl = ''): ContestantSpec[] {
+export function contestantSpecs(lenelUrl: string, password: string, redisUrl = '', otlpUrl = ''): ContestantSpec[] {
   const gatehouse = (ttlMs: number, extra: Record<string, string> = {}): Record<string, string> => ({
     // Production configuration: shield, sessions and query limits as deployed, warn-level logs.
     NODE_ENV: 'production',
@@ -31,6 +33,8 @@ export function contestantSpecs(lenelUrl: string, password: string, redisUrl = '
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     ...extra,
   });
+  // Tracing to the harness's OTLP sink with the production defaults (OTLP/HTTP protobuf, 5 s batches).
+  const traced = (resolverSpans: boolean): Record<string, string> => gatehouse(5_000, { OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl, TRACING_RESOLVER_SPANS: String(resolverSpans) });
   const peer = { NODE_ENV: 'production', LENEL_URL: lenelUrl };
   return [
     { id: 'gatehouse', label: 'Gatehouse (cache 5 s)', kind: 'gatehouse', env: gatehouse(5_000), execArgv: GATEHOUSE_NODE_OPTIONS },
@@ -48,6 +52,8 @@ export function contestantSpecs(lenelUrl: string, password: string, redisUrl = '
       replicas: 2,
       redis: true,
     },
+    { id: 'gatehouse-traced', label: 'Gatehouse (cache 5 s, tracing)', kind: 'gatehouse', env: traced(false), execArgv: GATEHOUSE_NODE_OPTIONS, optIn: true },
+    { id: 'gatehouse-traced-resolvers', label: 'Gatehouse (cache 5 s, tracing + resolver spans)', kind: 'gatehouse', env: traced(true), execArgv: GATEHOUSE_NODE_OPTIONS, optIn: true },
     { id: 'naive', label: 'naive Apollo + RESTDataSource', kind: 'naive', env: peer },
     { id: 'good-apollo', label: 'good Apollo + DataLoader', kind: 'good-apollo', env: peer },
     { id: 'limit', label: 'limit (hand-written)', kind: 'limit', env: peer },

@@ -17,7 +17,8 @@ import { gatehouseSessions, lenelAccessTokens, mapLimit } from './sessions.js';
 /**
  * `npm run bench [-- --quick] [--only S3,S6] [--contestants limit,naive] [--rounds N] [--rate N] [--no-heap]`: starts the lenel
  * emulator, a redis-server (for the two-replica contestant) and every contestant in its own
- * process on 127.0.0.1, checks that they all answer each scenario with the same JSON, then measures
+ * process on 127.0.0.1 (the tracing variants only when named in --contestants, with an OTLP sink
+ * that discards what they export), checks that they all answer each scenario with the same JSON, then measures
  * them in interleaved rounds and prints one table per scenario, the heap per cached account
  * (bench/heap.ts) and the targets; the ratios are drawn to bench/ratios.svg (bench/chart.ts).
  */
@@ -106,10 +107,14 @@ async function main(): Promise<void> {
   const lenelTokens = await lenelAccessTokens(ready.url, ready.usernames, ready.password);
 
   const wanted = flags.contestants?.split(',');
-  const chosen = contestantSpecs(ready.url, ready.password).filter((spec) => !wanted || wanted.includes(spec.id));
+  const chosen = contestantSpecs(ready.url, ready.password).filter((spec) => (wanted ? wanted.includes(spec.id) : !spec.optIn));
   const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
   if (chosen.some((spec) => spec.redis) && hasRedis) redis = await startRedis();
-  const specs = contestantSpecs(ready.url, ready.password, redis?.url ?? '').filter((spec) => chosen.some((c) => c.id === spec.id));
+  // The traced contestants export to a sink of their own, started only when one of them runs.
+  const sink = chosen.some((spec) => spec.env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined) ? spawnChild('./otlp-sink.ts', [], childEnv({})) : undefined;
+  if (sink) children.push(sink);
+  const otlpUrl = sink ? String((await sink.ready).url) : '';
+  const specs = contestantSpecs(ready.url, ready.password, redis?.url ?? '', otlpUrl).filter((spec) => chosen.some((c) => c.id === spec.id));
   const contestants = await Promise.all(specs.map((spec) => startContestant(spec, ready.usernames, ready.password, lenelTokens)));
   for (const c of contestants) log(`${c.spec.label}: ${c.unavailable ? `UNAVAILABLE (${c.unavailable})` : c.graphqlUrls.join(' ')}`);
   const limit = contestants.find((c) => c.spec.id === 'limit');
@@ -124,6 +129,7 @@ async function main(): Promise<void> {
     console.log(`\n### ${scenario.id} — ${scenario.title}\n${describe(scenario)}\n\n${markdownTable(result.rows)}`);
     for (const problem of result.problems) console.log(`\n> ${problem}`);
   }
+  if (sink) log(`OTLP sink: ${JSON.stringify(await sink.call({ type: 'stats' }))}`);
   await stopAll();
 
   const heap = flags['no-heap'] ? undefined : await measureHeap();

@@ -19,6 +19,11 @@ export function reportFor(request: FastifyRequest): RequestReport {
   return report;
 }
 
+/** The report of a GraphQL request (undefined for other routes): the access log and the request's span read it. */
+export function reportOf(request: FastifyRequest): RequestReport | undefined {
+  return reports.get(request);
+}
+
 /**
  * One access-log line per request once its response is sent: method, route, HTTP status, duration,
  * request id, and for GraphQL the operation's name and type and its error codes. Probes and other
@@ -26,7 +31,7 @@ export function reportFor(request: FastifyRequest): RequestReport {
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onResponse', (request, reply, done) => {
-    const report = reports.get(request);
+    const report = reportOf(request);
     const line = {
       requestId: request.id,
       method: request.method,

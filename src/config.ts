@@ -13,6 +13,33 @@ const url = z
   // zod runs refinements after a failed format check too: an unparsable value must not throw here.
   .refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), 'must not have a query or fragment');
 
+/**
+ * OpenTelemetry's `key=value,key2=value2` lists (OTEL_EXPORTER_OTLP_HEADERS, OTEL_RESOURCE_ATTRIBUTES):
+ * values are percent-decoded. The message never repeats the value: headers carry credentials.
+ */
+const keyValueList = z.string().transform((value, ctx) => {
+  const pairs: Record<string, string> = {};
+  for (const item of value.split(',')) {
+    if (!item.trim()) continue;
+    const at = item.indexOf('=');
+    const key = at > 0 ? item.slice(0, at).trim() : '';
+    let decoded: string | undefined;
+    try {
+      decoded = at > 0 ? decodeURIComponent(item.slice(at + 1).trim()) : undefined;
+    } catch {
+      decoded = undefined;
+    }
+    if (!key || decoded === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be key=value pairs, comma-separated, values percent-encoded' });
+      return z.NEVER;
+    }
+    pairs[key] = decoded;
+  }
+  return pairs;
+});
+
+const otlpProtocol = z.enum(['http/protobuf', 'http/json', 'grpc']).refine((value) => value !== 'grpc', 'grpc is not supported: use http/protobuf (the default) or http/json');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -92,6 +119,31 @@ const envSchema = z.object({
   MESSAGE_LIMIT_PER_IP: int(1).default(30),
   REGISTRATION_LIMIT_PER_IP: int(1).default(20),
   REQUEST_LIMIT_WINDOW_SECONDS: int(1).default(3_600),
+
+  PERSISTED_DOCUMENTS: z.string().min(1).optional(),
+  PERSISTED_DOCUMENTS_ONLY: bool.default(false),
+
+  // OpenTelemetry's standard variables, as the SDK spells them; the signal-specific (TRACES) ones win.
+  OTEL_SDK_DISABLED: bool.default(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url.optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_HEADERS: keyValueList.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS: keyValueList.optional(),
+  OTEL_EXPORTER_OTLP_TIMEOUT: int(1).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: int(1).optional(),
+  OTEL_EXPORTER_OTLP_COMPRESSION: z.enum(['gzip', 'none']).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_COMPRESSION: z.enum(['gzip', 'none']).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  OTEL_RESOURCE_ATTRIBUTES: keyValueList.optional(),
+  OTEL_TRACES_SAMPLER: z.enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio']).default('parentbased_always_on'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
+  OTEL_BSP_SCHEDULE_DELAY: int(0).default(5_000),
+  OTEL_BSP_EXPORT_TIMEOUT: int(1).default(30_000),
+  OTEL_BSP_MAX_QUEUE_SIZE: int(1).default(2_048),
+  OTEL_BSP_MAX_EXPORT_BATCH_SIZE: int(1).default(512),
+  TRACING_RESOLVER_SPANS: bool.default(false),
 });
 
 /** `scheme://host[:port]` exactly as a browser sends it in `Origin`. */
@@ -178,6 +230,30 @@ export interface Config {
   fieldSuggestions: boolean;
   shutdownGraceMs: number;
   attemptLimits: AttemptLimitSettings;
+  /** Trusted documents: the manifest to load at start-up, and whether only its documents are accepted. */
+  persistedDocuments: { path: string; only: boolean } | undefined;
+  /** OpenTelemetry tracing; undefined (no OTLP endpoint): off, and nothing of the SDK is loaded. */
+  tracing: TracingSettings | undefined;
+}
+
+/**
+ * What the OpenTelemetry SDK is built from (src/tracing-sdk.ts): the standard OTEL_* variables,
+ * validated here and handed over explicitly, so that these values are the ones in force.
+ */
+export interface TracingSettings {
+  /** The OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, or OTEL_EXPORTER_OTLP_ENDPOINT + `v1/traces`. */
+  url: string;
+  protocol: 'http/protobuf' | 'http/json';
+  /** Sent with every export (a collector's or vendor's credentials): never logged. */
+  headers: Record<string, string>;
+  timeoutMs: number;
+  compression: 'gzip' | 'none';
+  serviceName: string;
+  resourceAttributes: Record<string, string>;
+  sampler: { name: 'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio'; ratio: number };
+  batch: { scheduleDelayMs: number; exportTimeoutMs: number; maxQueueSize: number; maxExportBatchSize: number };
+  /** A span per resolver call (fields with a resolver of their own): off by default, it costs (bench/RESULTS.md). */
+  resolverSpans: boolean;
 }
 
 /** The numbers behind the abuse-limit policies (src/auth/attempt-limits.ts). */
@@ -223,6 +299,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError('Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
+  if (e.PERSISTED_DOCUMENTS_ONLY && !e.PERSISTED_DOCUMENTS) {
+    throw new ConfigError('Invalid configuration:\n  PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS (the manifest)');
+  }
+  if (e.OTEL_BSP_MAX_EXPORT_BATCH_SIZE > e.OTEL_BSP_MAX_QUEUE_SIZE) {
+    throw new ConfigError('Invalid configuration:\n  OTEL_BSP_MAX_EXPORT_BATCH_SIZE: must not exceed OTEL_BSP_MAX_QUEUE_SIZE');
   }
   return {
     env: e.NODE_ENV,
@@ -289,5 +371,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       registrationPerIp: e.REGISTRATION_LIMIT_PER_IP,
       requestWindowSeconds: e.REQUEST_LIMIT_WINDOW_SECONDS,
     },
+    persistedDocuments: e.PERSISTED_DOCUMENTS ? { path: e.PERSISTED_DOCUMENTS, only: e.PERSISTED_DOCUMENTS_ONLY } : undefined,
+    tracing: tracingSettings(e),
+  };
+}
+
+function tracingSettings(e: z.infer<typeof envSchema>): TracingSettings | undefined {
+  const url = e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/*$/, '/')}v1/traces`);
+  if (!url || e.OTEL_SDK_DISABLED) return undefined;
+  return {
+    url,
+    protocol: e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? e.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf',
+    // Combined, the signal-specific ones winning a name both set (as the SDK does).
+    headers: { ...e.OTEL_EXPORTER_OTLP_HEADERS, ...e.OTEL_EXPORTER_OTLP_TRACES_HEADERS },
+    timeoutMs: e.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT ?? e.OTEL_EXPORTER_OTLP_TIMEOUT ?? 10_000,
+    compression: e.OTEL_EXPORTER_OTLP_TRACES_COMPRESSION ?? e.OTEL_EXPORTER_OTLP_COMPRESSION ?? 'none',
+    serviceName: e.OTEL_SERVICE_NAME ?? e.OTEL_RESOURCE_ATTRIBUTES?.['service.name'] ?? 'gatehouse',
+    resourceAttributes: e.OTEL_RESOURCE_ATTRIBUTES ?? {},
+    sampler: { name: e.OTEL_TRACES_SAMPLER, ratio: e.OTEL_TRACES_SAMPLER_ARG ?? 1 },
+    batch: {
+      scheduleDelayMs: e.OTEL_BSP_SCHEDULE_DELAY,
+      exportTimeoutMs: e.OTEL_BSP_EXPORT_TIMEOUT,
+      maxQueueSize: e.OTEL_BSP_MAX_QUEUE_SIZE,
+      maxExportBatchSize: e.OTEL_BSP_MAX_EXPORT_BATCH_SIZE,
+    },
+    resolverSpans: e.TRACING_RESOLVER_SPANS,
   };
 }

@@ -13,7 +13,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { GraphQLError, Kind, printSchema, type ASTVisitor, type GraphQLSchema, type ValidationContext } from 'graphql';
-import { registerAccessLog, reportFor, reportPlugin } from './access-log.js';
+import { registerAccessLog, reportFor, reportOf, reportPlugin } from './access-log.js';
 import type { Config } from './config.js';
 import { createContext, type GatehouseContext } from './context.js';
 import { createErrorHandling } from './errors.js';
@@ -21,6 +21,7 @@ import { executorGateway } from './executor.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { registerSessionCookie } from './session-cookie.js';
+import { loadPersistedDocuments, registerTrustedDocuments } from './trusted-documents.js';
 import { applyPermissions } from './permissions/index.js';
 import { resolvers } from './resolvers/index.js';
 import { createServices, type Services } from './services.js';
@@ -50,9 +51,9 @@ function schemaDir(): string {
   }
 }
 
-/** The executable schema with the shield permissions applied. */
-export function buildSchema(): GraphQLSchema {
-  return applyPermissions(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
+/** The executable schema with the shield permissions applied; `wrapResolvers` (resolver spans) sees the resolver map's fields only. */
+export function buildSchema(wrapResolvers: (schema: GraphQLSchema) => GraphQLSchema = (schema) => schema): GraphQLSchema {
+  return applyPermissions(wrapResolvers(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })));
 }
 
 /** The SDL of the executable schema, with descriptions: `schema.graphql` and `GET /schema.graphql`. */
@@ -86,6 +87,11 @@ export interface GatewayOptions {
 }
 
 export async function startGateway({ config, logger, sessionSecret, metrics = new Metrics({ defaultMetrics: true }), clock = Date.now }: GatewayOptions): Promise<Gateway> {
+  // A manifest that cannot be loaded stops start-up before anything listens.
+  const persistedDocuments = config.persistedDocuments && (await loadPersistedDocuments(config.persistedDocuments.path));
+  // Loaded only when configured: with tracing off nothing of OpenTelemetry is imported. Started
+  // before the services, whose session store gets its spans when tracing is on.
+  const tracing = config.tracing ? (await import('./tracing-sdk.js')).startTracing(config.tracing, logger) : undefined;
   const services = createServices(config, logger, metrics, sessionSecret, clock);
   const fastify = Fastify({
     bodyLimit: config.limits.bodyBytes,
@@ -111,6 +117,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     },
   });
   registerAccessLog(fastify, logger);
+  tracing?.traceRequests(fastify, reportOf);
+  if (persistedDocuments) registerTrustedDocuments(fastify, persistedDocuments, config.persistedDocuments!.only, metrics);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
@@ -127,7 +135,7 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     blockFieldSuggestion: { enabled: !config.fieldSuggestions },
   }).protect();
 
-  const schema = buildSchema();
+  const schema = buildSchema(config.tracing?.resolverSpans ? tracing?.traceResolvers : undefined);
   const errorHandling = createErrorHandling(logger);
   const apollo = new ApolloServer<GatehouseContext>({
     // Execution goes through the executor hook (jit for queries, see executor.ts); the rest is Apollo's.
@@ -137,6 +145,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Trusted documents only: clients must not register documents through automatic persisted queries.
+    persistedQueries: config.persistedDocuments?.only ? false : undefined,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     formatError: errorHandling.formatError,
@@ -242,6 +252,8 @@ export async function startGateway({ config, logger, sessionSecret, metrics = ne
         fastify.server.closeAllConnections();
         await metricsServer?.close();
         await services.close();
+        // Last: the spans of the requests that finished during the grace period are exported too.
+        await tracing?.shutdown();
       })();
       return closing;
     },

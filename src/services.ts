@@ -3,6 +3,7 @@ import { createAttemptLimits, type AttemptLimits } from './auth/attempt-limits.j
 import { SessionService } from './auth/session.js';
 import { MemorySessionStore, type SessionStore } from './auth/session-store.js';
 import { RedisSessionStore } from './auth/redis-session-store.js';
+import { traceSessionStore } from './auth/traced-session-store.js';
 import { UpstreamClient } from './datasources/core/http-client.js';
 import { processLock } from './datasources/core/refresh-lock.js';
 import type { AccountDataSource, UpstreamModule } from './datasources/core/upstream.js';
@@ -35,7 +36,7 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   // Redis when configured: several replicas share sessions, attempt counts and refresh locks.
   const connection = config.session.redisUrl ? new RedisConnection(config.session.redisUrl, config.session.redisTimeoutMs, logger) : undefined;
   const redis = connection?.client;
-  const store: SessionStore = redis ? new RedisSessionStore(redis, undefined, now) : new MemorySessionStore(now);
+  const store: SessionStore = traceSessionStore(redis ? new RedisSessionStore(redis, undefined, now) : new MemorySessionStore(now), redis ? 'redis' : 'memory');
   const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
   // One upstream read of a list per account and cache lifetime across replicas; a waiting replica
   // gives up (and reads itself) when the reading one takes longer than an upstream call may.

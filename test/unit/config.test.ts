@@ -32,6 +32,63 @@ describe('loadConfig', () => {
     expect(loadConfig({ HR_URL: 'http://hr.internal:8000/', SESSION_SECRET: SECRET, NODE_ENV: 'production', SCHEMA_ENDPOINT: 'true' }).schemaEndpoint).toBe(true);
   });
 
+  it('turns tracing on with an OTLP endpoint, from the standard OTEL_* variables', () => {
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toEqual({
+      url: 'http://collector:4318/v1/traces',
+      protocol: 'http/protobuf',
+      headers: {},
+      timeoutMs: 10_000,
+      compression: 'none',
+      serviceName: 'gatehouse',
+      resourceAttributes: {},
+      sampler: { name: 'parentbased_always_on', ratio: 1 },
+      batch: { scheduleDelayMs: 5_000, exportTimeoutMs: 30_000, maxQueueSize: 2_048, maxExportBatchSize: 512 },
+      resolverSpans: false,
+    });
+    const tracing = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector.example.com/otlp/',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_HEADERS: 'api-key=a%20secret, x-tenant = one',
+      OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-tenant=two',
+      OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: '2500',
+      OTEL_EXPORTER_OTLP_COMPRESSION: 'gzip',
+      OTEL_RESOURCE_ATTRIBUTES: 'service.name=from-resource,deployment.environment.name=staging',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+      TRACING_RESOLVER_SPANS: 'true',
+    }).tracing;
+    expect(tracing).toMatchObject({
+      url: 'https://collector.example.com/otlp/v1/traces',
+      protocol: 'http/json',
+      headers: { 'api-key': 'a secret', 'x-tenant': 'two' },
+      timeoutMs: 2_500,
+      compression: 'gzip',
+      serviceName: 'from-resource',
+      resourceAttributes: { 'service.name': 'from-resource', 'deployment.environment.name': 'staging' },
+      sampler: { name: 'parentbased_traceidratio', ratio: 0.25 },
+      resolverSpans: true,
+    });
+    // The signal-specific endpoint is the whole URL; OTEL_SERVICE_NAME wins over the resource's.
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/custom', OTEL_SERVICE_NAME: 'edge', OTEL_RESOURCE_ATTRIBUTES: 'service.name=x' }).tracing).toMatchObject({
+      url: 'http://collector:4318/custom',
+      serviceName: 'edge',
+    });
+  });
+
+  it('never repeats a bad OTLP header value in its message (it may be a credential)', () => {
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_HEADERS: 'api-key=%E0%A4%A' })).toThrow(/^Invalid configuration:\n {2}OTEL_EXPORTER_OTLP_HEADERS: must be key=value pairs/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_HEADERS: 'api-key=%E0%A4%A' })).not.toThrow(/%E0/);
+  });
+
+  it('reads the trusted-document settings; only-mode needs a manifest', () => {
+    expect(loadConfig({}).persistedDocuments).toBeUndefined();
+    expect(loadConfig({ PERSISTED_DOCUMENTS: 'manifest.json' }).persistedDocuments).toEqual({ path: 'manifest.json', only: false });
+    expect(loadConfig({ PERSISTED_DOCUMENTS: 'manifest.json', PERSISTED_DOCUMENTS_ONLY: 'true' }).persistedDocuments).toEqual({ path: 'manifest.json', only: true });
+    expect(() => loadConfig({ PERSISTED_DOCUMENTS_ONLY: 'true' })).toThrow(/PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ HR_URL: '', PORT: '' })).toMatchObject({ demo: true, port: 4000 });
   });
@@ -55,6 +112,13 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'https://app.example.com/' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
     [{ SESSION_COOKIE: 'yes' }, 'SESSION_COOKIE'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, 'OTEL_EXPORTER_OTLP_PROTOCOL'],
+    [{ OTEL_EXPORTER_OTLP_HEADERS: 'no-equals-sign' }, 'OTEL_EXPORTER_OTLP_HEADERS'],
+    [{ OTEL_TRACES_SAMPLER: 'sometimes' }, 'OTEL_TRACES_SAMPLER'],
+    [{ OTEL_TRACES_SAMPLER_ARG: '1.5' }, 'OTEL_TRACES_SAMPLER_ARG'],
+    [{ OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '4096' }, 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE'],
+    [{ TRACING_RESOLVER_SPANS: 'yes' }, 'TRACING_RESOLVER_SPANS'],
   ])('a bad value names the variable: %j', (env, variable) => {
     let error: unknown;
     try {

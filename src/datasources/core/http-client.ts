@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { GatehouseError, rateLimited, upstreamError, upstreamTimeout, upstreamUnavailable } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CircuitStateName, Metrics } from '../../metrics.js';
+import { upstreamSpan, type UpstreamSpan } from '../../tracing.js';
 import type { UpstreamName } from '../../upstreams.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -123,6 +124,8 @@ export class UpstreamClient {
       return await this.breaker.execute(() => this.withRetries(req, deadline, write));
     } catch (error) {
       if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
+        // Nothing is sent; the trace still shows the call and why it was refused.
+        upstreamSpan({ upstream: this.upstream, method: req.method, origin: this.origin, route: this.basePath + req.route, resendCount: 0, circuit: 'open' })?.end('circuit_open');
         throw upstreamUnavailable(this.upstream, 'is unavailable (circuit open)');
       }
       throw error instanceof UpstreamFailure ? error.error : error;
@@ -153,7 +156,7 @@ export class UpstreamClient {
     const retries = write ? 0 : this.options.retries;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(req, deadline, write);
+        return await this.attempt(req, deadline, write, attempt);
       } catch (error) {
         if (!(error instanceof UpstreamFailure) || !error.retryable || attempt >= retries) throw error;
         const wait = error.retryAfterMs ?? fullJitter(attempt);
@@ -163,10 +166,11 @@ export class UpstreamClient {
     }
   }
 
-  private async attempt(req: UpstreamRequest, deadline: number, write: boolean): Promise<UpstreamResponse> {
+  private async attempt(req: UpstreamRequest, deadline: number, write: boolean, resendCount: number): Promise<UpstreamResponse> {
     const started = performance.now();
     const remaining = deadline - Date.now();
     let statusLabel = 'error';
+    let span: UpstreamSpan | undefined;
     try {
       if (remaining <= 0) {
         // Nothing was sent: a write is certainly not applied.
@@ -178,6 +182,10 @@ export class UpstreamClient {
         body = JSON.stringify(req.body);
         headers['content-type'] = 'application/json';
       }
+      // A span per attempt (tracing on); its traceparent travels in the request's own headers, so a
+      // request that waits in the pool for a free connection keeps it.
+      span = upstreamSpan({ upstream: this.upstream, method: req.method, origin: this.origin, route: this.basePath + req.route, resendCount, circuit: this.circuitState });
+      if (span) Object.assign(headers, span.headers);
       let response;
       try {
         response = await this.pool.request({
@@ -198,6 +206,7 @@ export class UpstreamClient {
       });
       return this.interpret(response.statusCode, response.headers, text, write, req.raw);
     } finally {
+      span?.end(statusLabel);
       const seconds = (performance.now() - started) / 1000;
       this.metrics.upstreamCalls.inc({ upstream: this.upstream, route: req.route, status: statusLabel });
       this.metrics.upstreamDuration.observe({ upstream: this.upstream, status: statusLabel }, seconds);

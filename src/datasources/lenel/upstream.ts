@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode, GatehouseError, upstreamError, upstreamUnavailable } from '../../errors.js';
+import { cacheRead } from '../../tracing.js';
 import type { UpstreamName } from '../../upstreams.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 import { isRecord } from '../core/json.js';
@@ -102,11 +103,11 @@ export class LenelUpstream {
 
   /** Every badge the reader may see, indexed: one upstream read per account per cache window (across replicas with Redis). */
   readBadges(reader: LenelReader): Promise<BadgeIndex> {
-    return this.readIndex(reader, BADGES, BadgeIndex.fromUpstream);
+    return this.readIndex(reader, BADGES, 'lenel badges', BadgeIndex.fromUpstream);
   }
 
   readEmployees(reader: LenelReader): Promise<EmployeeIndex> {
-    return this.readIndex(reader, EMPLOYEES, EmployeeIndex.fromUpstream);
+    return this.readIndex(reader, EMPLOYEES, 'lenel employees', EmployeeIndex.fromUpstream);
   }
 
   /**
@@ -122,7 +123,7 @@ export class LenelUpstream {
     void this.share.invalidateAll().catch(() => undefined);
   }
 
-  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, build: (items: unknown, options: { compact: boolean; bodyBytes?: number }) => I): Promise<I> {
+  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, cache: string, build: (items: unknown, options: { compact: boolean; bodyBytes?: number }) => I): Promise<I> {
     // Off: each request reads and indexes for itself, nothing is shared or kept.
     if (this.ttlMs <= 0) return this.readList(reader, path).then((items) => build(items, { compact: false }));
     const load = async () => {
@@ -132,7 +133,8 @@ export class LenelUpstream {
       const id = `${path} ${createHash('sha256').update(list.text).digest('base64url')}`;
       return { id, ageMs, build: () => build(list.items ?? parseList(list.text), { compact: true, bodyBytes: Buffer.byteLength(list.text) }) };
     };
-    return this.lists.get(`${path}|${reader.cacheKey}`, load, isCredentialError) as Promise<I>;
+    // With tracing on, a span tells whether this read was served from the cache.
+    return cacheRead(cache, (loader) => this.lists.get(`${path}|${reader.cacheKey}`, loader(load), isCredentialError) as Promise<I>);
   }
 
   private readList(reader: LenelReader, path: string): Promise<unknown[]> {

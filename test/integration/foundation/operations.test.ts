@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../helpers/stack.js';
 
@@ -110,6 +112,14 @@ describe('start-up', { timeout: 60_000 }, () => {
     const result = await runGateway({ HR_URL: 'hr.internal:8000', SESSION_SECRET: 'x'.repeat(40) });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('Invalid configuration:\n  HR_URL: must be an http:// or https:// URL');
+  });
+
+  it('stops with one line naming the file when the persisted-document manifest cannot be loaded', async () => {
+    const manifest = join(tmpdir(), `gatehouse-missing-${process.pid}`, 'persisted-documents.json');
+    const result = await runGateway({ PORT: '0', PERSISTED_DOCUMENTS: manifest, PERSISTED_DOCUMENTS_ONLY: 'true' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`Gatehouse could not start: the persisted-document manifest ${manifest} (PERSISTED_DOCUMENTS) cannot be read (ENOENT).`);
+    expect(result.stdout).not.toContain('Gatehouse is running');
   });
 
   it('does not mention Sandbox in production', async () => {
