@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { reportFor } from './access-log.js';
+import { isRecord } from './datasources/core/json.js';
 import type { Metrics } from './metrics.js';
 
 /**
@@ -143,5 +144,3 @@ function parseJson(text: string | undefined): unknown {
     return undefined;
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../src/emulators/demo-logins.js';
 import { startStack, type Stack } from '../../helpers/stack.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -124,5 +125,58 @@ describe('trusted documents beside free text (PERSISTED_DOCUMENTS without only-m
     expect(await post(stack, { extensions: apq(hash) })).toEqual({ status: 200, body: NOT_FOUND });
     expect(await post(stack, { query: FREE_TEXT, extensions: apq(hash) })).toEqual({ status: 200, body: { data: { viewer: { signedIn: false, accounts: [] } } } });
     expect(await post(stack, { extensions: apq(hash) })).toEqual({ status: 200, body: { data: { viewer: { signedIn: false, accounts: [] } } } });
+  });
+});
+
+describe("a manifest written by graphql-codegen's client preset (the README's configuration)", () => {
+  let stack: Stack;
+  let app: string;
+  let manifest: Record<string, string>;
+  let generated: string;
+  beforeAll(async () => {
+    app = await mkdtemp(join(tmpdir(), 'gatehouse-client-preset-'));
+    await mkdir(join(app, 'src'));
+    await writeFile(
+      join(app, 'src', 'leave.ts'),
+      [
+        "import { graphql } from './gql';",
+        'export const SignIn = graphql(`mutation SignIn($input: SignInInput!) { signIn(input: $input) { token } }`);',
+        'export const MyLeave = graphql(`query MyLeave($first: Int) { viewer { hr { fullName leaveRequests(first: $first) { totalCount } } } }`);',
+      ].join('\n'),
+    );
+    const { generate } = await import('@graphql-codegen/cli');
+    await generate(
+      {
+        schema: 'schema.graphql',
+        documents: [join(app, 'src', '*.ts')],
+        silent: true,
+        generates: { [join(app, 'src', 'gql') + '/']: { preset: 'client', presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256' } } } },
+      },
+      true,
+    );
+    manifest = JSON.parse(await readFile(join(app, 'src', 'gql', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+    generated = await readFile(join(app, 'src', 'gql', 'graphql.ts'), 'utf8');
+    stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { PERSISTED_DOCUMENTS: join(app, 'src', 'gql', 'persisted-documents.json'), PERSISTED_DOCUMENTS_ONLY: 'true' } });
+  }, 60_000);
+  afterAll(async () => {
+    await stack.close();
+    await rm(app, { recursive: true, force: true });
+  });
+
+  it('runs the app’s operations by the hashes the preset embedded in their documents', async () => {
+    // What the client sends is the hash the preset put in each generated document (`__meta__`).
+    const hashes = [...generated.matchAll(/"__meta__":\{"hash":"([0-9a-f]{64})"\}/g)].map((match) => match[1]!);
+    expect(hashes).toHaveLength(2);
+    expect(Object.keys(manifest).sort()).toEqual([...hashes].sort());
+    const [signIn, myLeave] = [/mutation SignIn/, /query MyLeave/].map((name) => hashes.find((hash) => name.test(manifest[hash]!))!);
+    const signedIn = await post(stack, { documentId: `sha256:${signIn}`, variables: { input: { upstream: 'HR', login: 'ana.garcia@example.com', password: DEMO_PASSWORD } } });
+    const token = (signedIn.body as { data: { signIn: { token: string } } }).data.signIn.token;
+    expect(await post(stack, { extensions: apq(myLeave!), variables: { first: 1 } }, token)).toEqual({
+      status: 200,
+      body: { data: { viewer: { hr: { fullName: 'Ana García', leaveRequests: { totalCount: expect.any(Number) } } } } },
+    });
+    // The documents' own text, as the preset printed it, is trusted too; anything else is not.
+    expect((await post(stack, { query: manifest[myLeave!], variables: { first: 1 } }, token)).status).toBe(200);
+    expect(await post(stack, { query: 'query MyLeave { viewer { signedIn } }' }, token)).toEqual({ status: 400, body: NOT_IN_LIST });
   });
 });
