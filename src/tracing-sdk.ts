@@ -174,15 +174,16 @@ export function startTracing(settings: TracingSettings, logger: Logger): Tracing
           if (!resolve) return field;
           const name = `${typeName}.${fieldName}`;
           // Most resolvers answer at once (renames, formats, values already loaded): a span each would
-          // cost more than the field on a list of thousands. A resolver that answered at once is not
-          // spanned again until it returns a promise; one that waited is spanned every time.
+          // cost more than the field on a list of thousands. A call is spanned when the resolver's
+          // previous call waited (or on its first call): one that waits only for the first item of a
+          // list (`Badge.employee` until the index arrives) costs a span or two per list, not one per item.
           let waits: boolean | undefined;
           return {
             ...field,
             resolve: (source, args, contextValue, info) => {
               if (waits === false) {
                 const result = resolve(source, args, contextValue, info);
-                if (result instanceof Promise) waits = true;
+                waits = result instanceof Promise;
                 return result;
               }
               let spans = byRequest.get(contextValue as object);
@@ -202,7 +203,7 @@ export function startTracing(settings: TracingSettings, logger: Logger): Tracing
               }
               if (!(result instanceof Promise)) {
                 // Dropped unended: never exported.
-                waits ??= false;
+                waits = false;
                 return result;
               }
               waits = true;

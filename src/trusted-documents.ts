@@ -7,7 +7,8 @@ import type { Metrics } from './metrics.js';
 
 /**
  * Trusted documents: the operations first-party apps ship at build time, by id. The manifest is
- * graphql-codegen client preset's `persisted-documents.json`, `{ "<sha256 hex>": "<document>" }`.
+ * graphql-codegen client preset's `persisted-documents.json`, `{ "sha256:<hex>": "<document>" }`
+ * (or the bare hex, as older presets and hand-made manifests write it).
  */
 export type PersistedDocuments = ReadonlyMap<string, string>;
 
@@ -31,8 +32,10 @@ export async function loadPersistedDocuments(path: string): Promise<PersistedDoc
   }
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) throw problem('must be a JSON object of "<sha256>": "<document>".');
   const documents = new Map<string, string>();
-  for (const [id, document] of Object.entries(manifest)) {
-    if (!SHA256_HEX.test(id) || typeof document !== 'string') throw problem(`must map sha256 hex ids to documents; "${id.slice(0, 80)}" does not.`);
+  for (const [key, document] of Object.entries(manifest)) {
+    // The client preset (v5 and later) writes GraphQL-over-HTTP document ids, `sha256:<hex>`; older ones the bare hex.
+    const id = key.replace(/^sha256:/, '');
+    if (!SHA256_HEX.test(id) || typeof document !== 'string') throw problem(`must map sha256 ids to documents; "${key.slice(0, 80)}" does not.`);
     // A manifest made with another hash (the client preset's hashAlgorithm) would match no request.
     if (sha256(document) !== id) throw problem(`has a document whose sha256 is not its id "${id}" (generate it with hashAlgorithm 'sha256').`);
     documents.set(id, document);
@@ -75,7 +78,10 @@ export function registerTrustedDocuments(fastify: FastifyInstance, documents: Pe
   const decide = (params: Params): Decision => {
     const hash = persistedQueryHash(params.extensions);
     if (params.documentId !== undefined || hash !== undefined) {
-      const id = typeof params.documentId === 'string' ? params.documentId.replace(/^sha256:/, '') : params.documentId === undefined ? hash : undefined;
+      // Either form may carry the `sha256:` prefix: the client preset embeds its ids that way, and
+      // Apollo's persisted-query link sends whatever generateHash returns.
+      const named = params.documentId === undefined ? hash : params.documentId;
+      const id = typeof named === 'string' ? named.replace(/^sha256:/, '') : undefined;
       const document = id === undefined ? undefined : documents.get(id);
       if (document !== undefined) return { use: document };
       // In only-mode an unknown id with its text is an attempt to register that text (Apollo's

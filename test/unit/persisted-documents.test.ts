@@ -25,12 +25,17 @@ describe('loading the persisted-document manifest', () => {
     expect([...documents]).toEqual([[ID, DOCUMENT]]);
   });
 
+  it('reads ids written as GraphQL-over-HTTP document ids (`sha256:<hex>`, the client preset since v5)', async () => {
+    const documents = await loadPersistedDocuments(await manifest('prefixed.json', JSON.stringify({ [`sha256:${ID}`]: DOCUMENT })));
+    expect([...documents]).toEqual([[ID, DOCUMENT]]);
+  });
+
   it.each([
     ['missing.json', undefined, 'cannot be read (ENOENT).'],
     ['not-json.json', '{ "a": ', 'is not valid JSON.'],
     ['array.json', JSON.stringify([DOCUMENT]), 'must be a JSON object of "<sha256>": "<document>".'],
-    ['sha1.json', JSON.stringify({ [createHash('sha1').update(DOCUMENT).digest('hex')]: DOCUMENT }), `must map sha256 hex ids to documents; "${createHash('sha1').update(DOCUMENT).digest('hex')}" does not.`],
-    ['not-a-string.json', JSON.stringify({ [ID]: { query: DOCUMENT } }), `must map sha256 hex ids to documents; "${ID}" does not.`],
+    ['sha1.json', JSON.stringify({ [createHash('sha1').update(DOCUMENT).digest('hex')]: DOCUMENT }), `must map sha256 ids to documents; "${createHash('sha1').update(DOCUMENT).digest('hex')}" does not.`],
+    ['not-a-string.json', JSON.stringify({ [ID]: { query: DOCUMENT } }), `must map sha256 ids to documents; "${ID}" does not.`],
     ['wrong-hash.json', JSON.stringify({ [ID]: `${DOCUMENT} ` }), `has a document whose sha256 is not its id "${ID}" (generate it with hashAlgorithm 'sha256').`],
   ])('refuses %s in one line naming the file', async (name, text, problem) => {
     const path = text === undefined ? join(dir, name) : await manifest(name, text);
