@@ -123,6 +123,11 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+// Apollo raises two malformed persisted-query requests without a code (so they would be masked
+// as the gateway's fault): they are the client's mistake like the rest, BAD_REQUEST with HTTP 400.
+const UNCODED_REQUEST_ERRORS = new Set(['Unsupported persisted query version', 'provided sha does not match query']);
+const requestErrorCode = (message: string, code: unknown): unknown => (UNCODED_REQUEST_ERRORS.has(message) ? 'BAD_REQUEST' : code);
+
 // graphql-js words its token limit "Document contains more that N tokens. Parsing aborted."
 const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens\. Parsing aborted\.$/;
 const requestErrorMessage = (message: string): string =>
@@ -155,7 +160,7 @@ export function createErrorHandling(logger: Logger): {
       const { http: _http, ...extensions } = gatehouse.extensions;
       return { message: gatehouse.message, locations: formatted.locations, path: formatted.path, extensions };
     }
-    const code = formatted.extensions?.code;
+    const code = requestErrorCode(formatted.message, formatted.extensions?.code);
     if (!isMasked(error, formatted.path, code)) {
       return { message: requestErrorMessage(formatted.message), locations: formatted.locations, extensions: { code } };
     }
@@ -167,7 +172,7 @@ export function createErrorHandling(logger: Logger): {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            if (isMasked(error, error.path, error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR)) log(contextValue.logger, error, error.path);
+            if (isMasked(error, error.path, requestErrorCode(error.message, error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR))) log(contextValue.logger, error, error.path);
           }
         },
       };

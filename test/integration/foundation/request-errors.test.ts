@@ -69,6 +69,19 @@ describe('errors raised before execution keep Apollo Server’s codes, with HTTP
     expect(await response.json()).toEqual({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
     expect(stack.hr.server.requests).toEqual([]);
   });
+
+  it('a malformed persisted query (another version, a hash that is not the query’s) is BAD_REQUEST, not the gateway’s fault', async () => {
+    for (const [extensions, message] of [
+      [{ persistedQuery: 'x' }, 'Unsupported persisted query version'],
+      [{ persistedQuery: { version: 2, sha256Hash: 'a'.repeat(64) } }, 'Unsupported persisted query version'],
+      [{ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }, 'provided sha does not match query'],
+    ] as const) {
+      const response = await post(stack, { query: '{ __typename }', extensions });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    expect(stack.logs.filter((line) => line.includes('masked as INTERNAL_SERVER_ERROR'))).toEqual([]);
+  });
 });
 
 describe('variable coercion errors are one BAD_USER_INPUT with fieldErrors keyed by the input field', () => {
