@@ -3,12 +3,17 @@ import type { GatehouseContext } from '../context.js';
 import { invalidField, unauthenticated } from '../errors.js';
 import type { NodeResolvers, QueryResolvers, ResolversInterfaceTypes, ResolversTypes } from '../generated/graphql.js';
 import type { UpstreamName } from '../upstreams.js';
-import { fromGlobalId, ID_ARGUMENTS, upstreamId, type NodeRef, type NodeType } from '../validation/global-id.js';
+import { fromGlobalId, ID_ARGUMENTS, type IdArgument, type NodeRef, type NodeType } from '../validation/global-id.js';
+import { checkParam } from '../validation/params.js';
 
 type NodeRecord = ResolversInterfaceTypes<ResolversTypes>['Node'];
 
-/** A record `node` loaded, tagged with the type its id named (records alone do not say what they are). */
-type TaggedNode = NodeRecord & { __typename: NodeType };
+/**
+ * The type each record `node` answered was loaded as (records alone do not say what they are). Not
+ * a tag on a copy: records may be class instances whose fields are getters (the lenel list cache),
+ * which a spread would lose, and they may be shared between requests.
+ */
+const nodeTypes = new WeakMap<object, NodeType>();
 
 /**
  * How `node` refetches each type: through the request's data sources and with the outcome of the
@@ -24,17 +29,15 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
   },
   LeaveRequest: (ref, context) => {
     requireAccount(context, 'hr');
-    return context.hr.getLeaveRequest(upstreamId('id', ref.id, ID_ARGUMENTS.leaveRequest));
+    return context.hr.getLeaveRequest(idOf(ref, ID_ARGUMENTS.leaveRequest));
   },
   Badge: (ref, context) => {
-    const id = upstreamId('id', ref.id, ID_ARGUMENTS.badge);
-    requireAccount(context, 'lenel');
+    const id = idOf(ref, ID_ARGUMENTS.badge);
     context.lenel.requireOwnAccount();
     return context.lenel.getBadge(id);
   },
   Employee: (ref, context) => {
-    const id = upstreamId('id', ref.id, ID_ARGUMENTS.employee);
-    requireAccount(context, 'lenel');
+    const id = idOf(ref, ID_ARGUMENTS.employee);
     context.lenel.requireOwnAccount();
     return context.lenel.getEmployee(id);
   },
@@ -46,11 +49,11 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
       return me.company === ref.id ? rehiveCompany(me.company) : null;
     }
     requireAccount(context, 'forensic');
-    return context.forensic.getCompany(upstreamId('id', ref.id, ID_ARGUMENTS.forensicCompany));
+    return context.forensic.getCompany(idOf(ref, ID_ARGUMENTS.forensicCompany));
   },
   ForensicUser: (ref, context) => {
     requireAccount(context, 'forensic');
-    return context.forensic.getUser(upstreamId('id', ref.id, ID_ARGUMENTS.forensicUser));
+    return context.forensic.getUser(idOf(ref, ID_ARGUMENTS.forensicUser));
   },
   RehiveUser: async (ref, context) => {
     if (!context.session.account('rehive')) return null;
@@ -60,7 +63,7 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
   AuthToken: (ref, context) => {
     if (ref.upstream === 'rehive') {
       requireAccount(context, 'rehive');
-      return context.rehive.getToken(upstreamId('id', ref.id, ID_ARGUMENTS.rehiveToken));
+      return context.rehive.getToken(idOf(ref, ID_ARGUMENTS.rehiveToken));
     }
     // Oz has no way to read a service token back: it exists only in `issueServiceToken`'s answer.
     requireAccount(context, 'forensic');
@@ -68,9 +71,12 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
   },
   MfaAuthenticator: (ref, context) => {
     requireAccount(context, 'rehive');
-    return context.rehive.getAuthenticator(upstreamId('id', ref.id, ID_ARGUMENTS.mfaAuthenticator));
+    return context.rehive.getAuthenticator(idOf(ref, ID_ARGUMENTS.mfaAuthenticator));
   },
 };
+
+/** The upstream id inside an id `fromGlobalId` decoded, checked as the type's own argument is (never decoded twice). */
+const idOf = (ref: NodeRef, expected: IdArgument): string => checkParam('id', ref.id, expected.param);
 
 function requireAccount(context: GatehouseContext, upstream: UpstreamName): void {
   if (!context.session.account(upstream)) throw unauthenticated(upstream);
@@ -81,13 +87,13 @@ const Query: QueryResolvers = {
     const ref = fromGlobalId(id);
     if (!ref) throw invalidField('id', 'is not a global id');
     const record = await load[ref.type](ref, context);
-    // A copy: records may be shared (the lenel list cache), and the tag belongs to this answer only.
-    return record === null ? null : ({ ...record, __typename: ref.type } as TaggedNode);
+    if (record !== null) nodeTypes.set(record, ref.type);
+    return record;
   },
 };
 
 const Node: NodeResolvers = {
-  __resolveType: (node) => (node as TaggedNode).__typename,
+  __resolveType: (node) => nodeTypes.get(node) ?? null,
 };
 
 export const nodeResolvers = { Query, Node };

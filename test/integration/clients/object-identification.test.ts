@@ -97,6 +97,16 @@ describe('Relay object identification: every object has a global id that node() 
     expect(stack.lenel.server.count('GET', '/api/employees/')).toBe(1);
     expect(stack.rehive.server.count('GET', '/3/auth/')).toBe(1);
     expect(stack.forensic.server.requests.map((request) => `${request.method} ${request.path}`).sort()).toEqual([`GET /api/companies/${ACME}/`, `GET /api/users/${OZ_ADMIN_ID}/`]);
+
+    // Every field as the type's own root field answers it, dates included (node once lost the cached record's date getters).
+    const badgeFields = '__typename id badgeNumber activatedAt deactivatedAt lastChangedAt';
+    const both = await stack.gql<{ viaNode: unknown; direct: { activatedAt: string } }>(
+      `query ($id: ID!) { viaNode: node(id: $id) { ... on Badge { ${badgeFields} } } direct: badge(id: $id) { ${badgeFields} } }`,
+      { id: ids.badge },
+      { token },
+    );
+    expect(both.body.data!.direct.activatedAt).toEqual(expect.any(String));
+    expect(both.body.data!.viaNode).toEqual(both.body.data!.direct);
   });
 
   it('the ids an object shows are the ids node() takes', async () => {
@@ -138,8 +148,11 @@ describe('Relay object identification: every object has a global id that node() 
       const bad = await stack.gql(nodes(['a']), { a: id }, { token });
       expect(bad.body.errors!.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fieldErrors: { id: ['is not a global id'] } }]);
     }
-    const badInner = await stack.gql(nodes(['a']), { a: globalId('Badge', '../auth') }, { token });
-    expect(badInner.body.errors!.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fieldErrors: { id: ['must be a positive integer'] } }]);
+    for (const inner of ['../auth', globalId('Badge', 5)]) {
+      // A global id inside a global id is not decoded twice: only the canonical spelling counts.
+      const badInner = await stack.gql(nodes(['a']), { a: globalId('Badge', inner) }, { token });
+      expect(badInner.body.errors!.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fieldErrors: { id: ['must be a positive integer'] } }]);
+    }
     expect(stack.lenel.server.requests).toEqual([]);
   });
 });
