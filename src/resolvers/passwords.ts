@@ -8,20 +8,18 @@ import { InputCheck } from '../validation/input.js';
 const Mutation: MutationResolvers = {
   requestPasswordReset: async (_, { upstream, login, company, force }, context) => {
     const name = toUpstreamName(upstream);
+    // Every check before the message budget is spent: a malformed request sends nothing.
+    if (name !== 'hr' && name !== 'rehive') throw passwordsUnavailable('reset');
     if (name !== 'rehive' && force != null) throw invalidField('force', 'is only accepted for REHIVE');
-    await context.limits.message.spend({ kind: 'reset-request', target: `${name}:${login}`, ip: context.clientIp });
-    if (name === 'hr') {
-      if (company != null) throw invalidField('company', 'is only accepted for REHIVE');
-      await context.hr.forgotPassword(login);
-      return true;
-    }
+    if (name === 'hr' && company != null) throw invalidField('company', 'is only accepted for REHIVE');
     if (name === 'rehive') {
       if (!company) throw invalidField('company', 'is required for REHIVE');
       new InputCheck().notBlank('login', login).maxLength('login', login, 254).maxLength('company', company, 100).done();
-      await context.rehive.requestPasswordReset(login, company, force ?? false);
-      return true;
     }
-    throw passwordsUnavailable('reset');
+    await context.limits.message.spend({ kind: 'reset-request', target: `${name}:${login}`, ip: context.clientIp });
+    if (name === 'hr') await context.hr.forgotPassword(login);
+    else if (company) await context.rehive.requestPasswordReset(login, company, force ?? false);
+    return true;
   },
 
   resetPassword: async (_, { input }, context) => {

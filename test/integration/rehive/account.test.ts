@@ -257,3 +257,27 @@ describe('one request across HR and Rehive', () => {
     expect(stack.rehive.server.requests.every((r) => /^Token [A-Za-z0-9]{64}$/.test(String(r.headers.authorization)))).toBe(true);
   });
 });
+
+describe('a malformed reset request spends none of the message budget', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ lenel: false, forensic: false, env: { MESSAGE_LIMIT_PER_TARGET: '1' } });
+  });
+  afterAll(() => stack.close());
+
+  it('refuses bad input before the budget is counted, then sends the one message the budget allows', async () => {
+    const email = 'demo@rehive.example.com';
+    for (const mutation of [
+      `mutation { requestPasswordReset(upstream: REHIVE, login: "${email}") }`,
+      `mutation { requestPasswordReset(upstream: REHIVE, login: "${email}", company: "${'x'.repeat(101)}") }`,
+      `mutation { requestPasswordReset(upstream: HR, login: "${email}", company: "${REHIVE_DEMO_COMPANY}") }`,
+      `mutation { requestPasswordReset(upstream: HR, login: "${email}", force: true) }`,
+      `mutation { requestPasswordReset(upstream: LENEL, login: "${email}") }`,
+    ]) {
+      expect(codes(await stack.gql(mutation))).toEqual(['BAD_USER_INPUT']);
+    }
+    const sent = await stack.gql(`mutation { requestPasswordReset(upstream: REHIVE, login: "${email}", company: "${REHIVE_DEMO_COMPANY}") }`);
+    expect(sent.body).toEqual({ data: { requestPasswordReset: true } });
+    expect(codes(await stack.gql(`mutation { requestPasswordReset(upstream: REHIVE, login: "${email}", company: "${REHIVE_DEMO_COMPANY}") }`))).toEqual(['RATE_LIMITED']);
+  });
+});
