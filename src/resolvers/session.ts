@@ -3,6 +3,7 @@ import type { GatehouseContext } from '../context.js';
 import type { NewAccount } from '../datasources/core/upstream.js';
 import type { ForensicUserRecord } from '../datasources/forensic/records.js';
 import { badUserInput, invalidField } from '../errors.js';
+import { InputCheck } from '../validation/input.js';
 import type { MutationResolvers, QueryResolvers, ResolversTypes, ViewerResolvers } from '../generated/graphql.js';
 import { toUpstreamName, UPSTREAMS, type UpstreamName } from '../upstreams.js';
 import { clearOption } from './rehive/clear-sessions.js';
@@ -62,6 +63,15 @@ const Mutation: MutationResolvers = {
     if (upstream === 'rehive' && !input.company) throw invalidField('company', 'is required for REHIVE');
     if (upstream !== 'rehive' && input.company != null) throw invalidField('company', 'is only accepted for REHIVE');
     if (upstream !== 'rehive' && input.sessionDurationSeconds != null) throw invalidField('sessionDurationSeconds', 'is only accepted for REHIVE');
+    // Checked before the attempt is counted: input that never reaches the upstream is not a guess.
+    if (upstream === 'rehive') {
+      new InputCheck()
+        .maxLength('login', login, 254)
+        .maxLength('password', input.password, 128)
+        .maxLength('company', input.company, 100)
+        .nonNegativeInt('sessionDurationSeconds', input.sessionDurationSeconds)
+        .done();
+    }
     const dataSource = context.upstream(upstream);
     const account = await context.limits.signIn.attempt({ upstream, login, ip: context.clientIp }, () =>
       dataSource.signIn({ login, password: input.password, company: input.company, sessionDurationSeconds: input.sessionDurationSeconds }),

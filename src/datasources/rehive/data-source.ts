@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { invalidCredentials, notFound, upstreamError } from '../../errors.js';
-import { InputCheck } from '../../validation/input.js';
 import { expectObject, expectStatus } from '../core/call.js';
 import { Memo } from '../core/memo.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
@@ -129,12 +128,6 @@ export class RehiveDataSource implements AccountDataSource {
 
   /** `POST /3/auth/login/`, then `GET /3/auth/` for the user unless a challenge is pending. */
   async signIn({ login, password, company, sessionDurationSeconds }: SignInRequest): Promise<NewAccount<RehiveCredentials>> {
-    new InputCheck()
-      .maxLength('login', login, 254)
-      .maxLength('password', password, 128)
-      .maxLength('company', company, 100)
-      .nonNegativeInt('sessionDurationSeconds', sessionDurationSeconds)
-      .done();
     const response = await this.upstream.client.request({
       requestId: this.requestId,
       method: 'POST',

@@ -167,3 +167,21 @@ function wrongCode(secret: string): string {
     if (!valid.has(candidate)) return candidate;
   }
 }
+
+describe('input refused before any upstream call is not a sign-in guess', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ hr: false, lenel: false, forensic: false, env: { SIGN_IN_MAX_CONSECUTIVE_FAILURES: '2' } });
+  });
+  afterAll(() => stack.close());
+
+  it('over-long Rehive input and a negative session duration leave the attempt budget whole', async () => {
+    const input = { upstream: 'REHIVE', login: 'demo@rehive.example.com', password: DEMO_PASSWORD, company: REHIVE_DEMO_COMPANY };
+    for (const bad of [{ password: 'x'.repeat(129) }, { sessionDurationSeconds: -1 }, { company: 'c'.repeat(101) }]) {
+      expect(codes(await stack.gql(SIGN_IN, { input: { ...input, ...bad } }))).toEqual(['BAD_USER_INPUT']);
+    }
+    expect(stack.rehive.server.count('POST', '/3/auth/login/')).toBe(0);
+    const signedIn = await stack.gql(SIGN_IN, { input });
+    expect(signedIn.body).toEqual({ data: { signIn: { token: expect.any(String) } } });
+  });
+});
