@@ -62,6 +62,12 @@ function decodeCursor<T>(order: ListOrder<T>, cursor: string): number[] {
   return key;
 }
 
+/** `first` and `after` checked before a list is read: a refused page costs no upstream read. */
+export function checkPageArgs<T>(args: PageArgs, order: ListOrder<T>): void {
+  pageSize(args.first);
+  if (args.after) decodeCursor(order, args.after);
+}
+
 /** The index of the first item after `key` in a list sorted by the order (binary search). */
 function indexAfter<T>(items: readonly T[], order: ListOrder<T>, key: readonly number[]): number {
   let low = 0;

@@ -3,7 +3,7 @@ import type { HrUserResolvers, LeaveStatus } from '../../generated/graphql.js';
 import type { HrUserRecord } from '../../datasources/hr/records.js';
 import type { HrLeaveRequestRecord } from '../../datasources/hr/records.js';
 import { toGlobalId } from '../../validation/global-id.js';
-import { connectionFromList, sortByOrder, type ListOrder, type PageArgs } from '../connection.js';
+import { checkPageArgs, connectionFromList, sortByOrder, type ListOrder, type PageArgs } from '../connection.js';
 import { fullName } from '../user.js';
 
 const GENDER_OUT = { male: 'MALE', female: 'FEMALE', other: 'OTHER', '': 'NOT_SPECIFIED' } as const;
@@ -33,6 +33,7 @@ const LEAVE_REQUEST_ORDER: ListOrder<HrLeaveRequestRecord> = {
 
 /** Shared by `HrUser.leaveRequests` and `Query.leaveRequests`: one list read per request serves both. */
 export async function leaveRequestConnection(hr: HrDataSource, args: PageArgs & { status?: LeaveStatus | null }) {
+  checkPageArgs(args, LEAVE_REQUEST_ORDER);
   const all = await hr.listLeaveRequests();
   const matching = args.status ? all.filter((request) => request.status === args.status) : [...all];
   return connectionFromList(sortByOrder(matching, LEAVE_REQUEST_ORDER), args, LEAVE_REQUEST_ORDER);

@@ -3,7 +3,7 @@ import type { BadgeFilter, EmployeeFilter, MutationResolvers, QueryResolvers } f
 import type { LenelDataSource } from '../../datasources/lenel/data-source.js';
 import type { LenelBadgeRecord, LenelEmployeeRecord } from '../../datasources/lenel/records.js';
 import { normalizeEmail } from '../../datasources/lenel/indexes.js';
-import { connectionFromList, pageSize, type ListOrder, type PageArgs } from '../connection.js';
+import { checkPageArgs, connectionFromList, type ListOrder, type PageArgs } from '../connection.js';
 import { selects } from '../selection.js';
 import { Badge, badgeStatus } from './Badge.js';
 import { Employee } from './Employee.js';
@@ -38,7 +38,7 @@ const Mutation: MutationResolvers = {
 
 // Lenel has no filter parameters: filters apply to the (cached) full list, checked before any read.
 async function badgeConnection(lenel: LenelDataSource, filter: BadgeFilter | null | undefined, page: PageArgs) {
-  pageSize(page.first);
+  checkPageArgs(page, BADGE_ORDER);
   const employeeId = filter?.employeeId == null ? undefined : upstreamId('employeeId', filter.employeeId, ID_ARGUMENTS.employee);
   let badges: readonly LenelBadgeRecord[];
   if (employeeId !== undefined) {
@@ -52,7 +52,7 @@ async function badgeConnection(lenel: LenelDataSource, filter: BadgeFilter | nul
 }
 
 async function employeeConnection(lenel: LenelDataSource, filter: EmployeeFilter | null | undefined, page: PageArgs) {
-  pageSize(page.first);
+  checkPageArgs(page, EMPLOYEE_ORDER);
   const index = await lenel.listEmployees();
   let employees: readonly LenelEmployeeRecord[] = filter?.search ? index.search(filter.search) : index.list;
   const email = filter?.email == null ? undefined : normalizeEmail(filter.email);

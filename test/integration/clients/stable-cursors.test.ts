@@ -99,7 +99,10 @@ describe('infinite scroll goes on when the item a cursor names has left the list
   it('refuses a cursor of another kind of list as BAD_USER_INPUT', async () => {
     const token = await stack.signIn('LENEL', 'viewer');
     const badges = (await stack.gql<{ badges: Page }>(`{ badges(first: 1) { ${PAGE} } }`, {}, { token })).body.data!.badges;
+    stack.lenel.server.clearLog();
     const response = await stack.gql(`query ($after: String) { employees(first: 1, after: $after) { totalCount } }`, { after: badges.pageInfo.endCursor }, { token });
     expect(response.body).toMatchObject({ data: { employees: null }, errors: [{ path: ['employees'], extensions: { code: 'BAD_USER_INPUT', fieldErrors: { after: ['is not a cursor of this list'] } } }] });
+    // Refused before the list is read.
+    expect(stack.lenel.server.requests).toEqual([]);
   });
 });

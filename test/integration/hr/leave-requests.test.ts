@@ -91,8 +91,11 @@ describe('an employee manages their leave requests', () => {
     expect(tooMany.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: { first: ['must be between 0 and 100'] } } }]);
     const negative = await gql(LIST, { first: -1 }, ana);
     expect(codes(negative)).toEqual(['BAD_USER_INPUT']);
+    stack.hr.server.clearLog();
     const cursor = await gql(LIST, { after: 'bm90LWEtY3Vyc29y' }, ana);
     expect(cursor.body.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', fieldErrors: { after: ['is not a cursor of this list'] } } }]);
+    // Refused before the list is read.
+    expect(stack.hr.server.count('GET', '/api/leave-requests/')).toBe(0);
   });
 
   it('reads one leave request with its owner; another employee’s is null', async () => {
