@@ -209,6 +209,13 @@ export class RequestSession {
     return this.session?.accounts[upstream];
   }
 
+  /** The session's account on `upstream`, or UNAUTHENTICATED naming that upstream. */
+  requireAccount(upstream: UpstreamName): StoredAccount {
+    const account = this.account(upstream);
+    if (!account) throw unauthenticated(upstream);
+    return account;
+  }
+
   /** The session, or UNAUTHENTICATED. */
   require(): Session {
     if (!this.session) throw this.missing();

@@ -1,8 +1,7 @@
 import { rehiveCompany } from '../datasources/rehive/records.js';
 import type { GatehouseContext } from '../context.js';
-import { invalidField, unauthenticated } from '../errors.js';
+import { invalidField } from '../errors.js';
 import type { NodeResolvers, QueryResolvers, ResolversInterfaceTypes, ResolversTypes } from '../generated/graphql.js';
-import type { UpstreamName } from '../upstreams.js';
 import { fromGlobalId, ID_ARGUMENTS, type IdArgument, type NodeRef, type NodeType } from '../validation/global-id.js';
 import { checkParam } from '../validation/params.js';
 
@@ -28,7 +27,7 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
     return String(me.id) === ref.id ? me : null;
   },
   LeaveRequest: (ref, context) => {
-    requireAccount(context, 'hr');
+    context.session.requireAccount('hr');
     return context.hr.getLeaveRequest(idOf(ref, ID_ARGUMENTS.leaveRequest));
   },
   Badge: (ref, context) => {
@@ -48,11 +47,11 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
       const me = await context.rehive.getMe();
       return me.company === ref.id ? rehiveCompany(me.company) : null;
     }
-    requireAccount(context, 'forensic');
+    context.session.requireAccount('forensic');
     return context.forensic.getCompany(idOf(ref, ID_ARGUMENTS.forensicCompany));
   },
   ForensicUser: (ref, context) => {
-    requireAccount(context, 'forensic');
+    context.session.requireAccount('forensic');
     return context.forensic.getUser(idOf(ref, ID_ARGUMENTS.forensicUser));
   },
   RehiveUser: async (ref, context) => {
@@ -62,15 +61,15 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
   },
   AuthToken: (ref, context) => {
     if (ref.upstream === 'rehive') {
-      requireAccount(context, 'rehive');
+      context.session.requireAccount('rehive');
       return context.rehive.getToken(idOf(ref, ID_ARGUMENTS.rehiveToken));
     }
     // Oz has no way to read a service token back: it exists only in `issueServiceToken`'s answer.
-    requireAccount(context, 'forensic');
+    context.session.requireAccount('forensic');
     return null;
   },
   MfaAuthenticator: (ref, context) => {
-    requireAccount(context, 'rehive');
+    context.session.requireAccount('rehive');
     return context.rehive.getAuthenticator(idOf(ref, ID_ARGUMENTS.mfaAuthenticator));
   },
 };
@@ -78,9 +77,6 @@ const load: Record<NodeType, (ref: NodeRef, context: GatehouseContext) => Promis
 /** The upstream id inside an id `fromGlobalId` decoded, checked as the type's own argument is (never decoded twice). */
 const idOf = (ref: NodeRef, expected: IdArgument): string => checkParam('id', ref.id, expected.param);
 
-function requireAccount(context: GatehouseContext, upstream: UpstreamName): void {
-  if (!context.session.account(upstream)) throw unauthenticated(upstream);
-}
 
 const Query: QueryResolvers = {
   node: async (_, { id }, context) => {

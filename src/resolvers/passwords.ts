@@ -1,7 +1,7 @@
-import type { GatehouseContext } from '../context.js';
-import { badUserInput, invalidField, unauthenticated } from '../errors.js';
+import { badUserInput, invalidField } from '../errors.js';
 import type { MutationResolvers } from '../generated/graphql.js';
-import { toUpstreamName, type UpstreamName } from '../upstreams.js';
+import { toUpstreamName } from '../upstreams.js';
+import { checkPassword, guessCode } from './attempts.js';
 import { clearOption } from './rehive/clear-sessions.js';
 import { InputCheck } from '../validation/input.js';
 
@@ -25,7 +25,7 @@ const Mutation: MutationResolvers = {
   resetPassword: async (_, { input }, context) => {
     const name = toUpstreamName(input.upstream);
     // A reset token is a guessable secret, counted per target and per client.
-    const guess = (target: string, reset: () => Promise<void>) => context.limits.code.attempt({ kind: 'reset', target: `${name}:${target}`, ip: context.clientIp }, reset);
+    const guess = (target: string, reset: () => Promise<void>) => guessCode(context, 'reset', `${name}:${target}`, reset);
     if (name === 'hr') {
       if (input.uid != null) throw invalidField('uid', 'is only accepted for REHIVE');
       if (input.clearSessions != null) throw invalidField('clearSessions', 'is only accepted for REHIVE');
@@ -60,13 +60,6 @@ const Mutation: MutationResolvers = {
     throw passwordsUnavailable('change');
   },
 };
-
-/** The current password is checked upstream: a stolen session must not be able to guess it. */
-async function checkPassword(context: GatehouseContext, upstream: UpstreamName, change: () => Promise<void>): Promise<void> {
-  const account = context.session.account(upstream);
-  if (!account) throw unauthenticated(upstream);
-  await context.limits.passwordCheck.attempt({ account, ip: context.clientIp }, change);
-}
 
 const passwordsUnavailable = (what: 'reset' | 'change') =>
   badUserInput(`Password ${what} is available for HR and REHIVE.`, { upstream: ['must be HR or REHIVE'] });

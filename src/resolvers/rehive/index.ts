@@ -1,7 +1,7 @@
-import type { CodeAttempt } from '../../auth/attempt-limits.js';
 import { linkedAccountView } from '../../auth/session.js';
 import type { GatehouseContext } from '../../context.js';
-import { badUserInput, unauthenticated } from '../../errors.js';
+import { badUserInput } from '../../errors.js';
+import { checkPassword, guessCode } from '../attempts.js';
 import type { MutationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { ID_ARGUMENTS, toGlobalId, upstreamId } from '../../validation/global-id.js';
 import { InputCheck } from '../../validation/input.js';
@@ -65,13 +65,10 @@ const Mutation: MutationResolvers = {
 
   completeMfaChallenge: async (_, { challengeId, code }, context) => {
     new InputCheck().param('challengeId', challengeId, 'identifier').notBlank('code', code).maxLength('code', code, MAX_CODE).done();
-    const account = context.session.account('rehive');
-    if (!account) throw unauthenticated('rehive');
+    const account = context.session.requireAccount('rehive');
     if (!account.mfa) throw badUserInput('No multi-factor challenge is pending for this account.', { challengeId: ['No challenge is pending.'] });
     await guessCode(context, 'mfa-challenge', accountTarget(context), () => context.rehive.completeMfaChallenge(challengeId, code));
-    const solved = context.session.account('rehive');
-    if (!solved) throw unauthenticated('rehive');
-    return linkedAccountView(solved);
+    return linkedAccountView(context.session.requireAccount('rehive'));
   },
   createMfaAuthenticator: (_, { type }, { rehive }) => rehive.createAuthenticator(type.toLowerCase() as 'totp' | 'sms' | 'static'),
   verifyMfaAuthenticator: async (_, { id, code }, context) => {
@@ -104,10 +101,7 @@ const Mutation: MutationResolvers = {
 
   createAuthToken: async (_, { password, durationSeconds }, context) => {
     new InputCheck().notBlank('password', password).maxLength('password', password, 128).nonNegativeInt('durationSeconds', durationSeconds).done();
-    const account = context.session.account('rehive');
-    if (!account) throw unauthenticated('rehive');
-    // The password is checked upstream: a stolen session must not be able to guess it here.
-    return context.limits.passwordCheck.attempt({ account, ip: context.clientIp }, () => context.rehive.createToken(password, durationSeconds ?? null));
+    return checkPassword(context, 'rehive', () => context.rehive.createToken(password, durationSeconds ?? null));
   },
   deleteAuthToken: async (_, { id }, { rehive }) => {
     const key = upstreamId('id', id, ID_ARGUMENTS.rehiveToken);
@@ -145,15 +139,9 @@ const Mutation: MutationResolvers = {
 
 export const rehiveResolvers = { Query, Mutation, RehiveUser, MfaAuthenticator };
 
-/** A guess at a code or key about `target`, under the `code` attempt policy. */
-function guessCode<T>(context: GatehouseContext, kind: CodeAttempt['kind'], target: string, guess: () => Promise<T>): Promise<T> {
-  return context.limits.code.attempt({ kind, target, ip: context.clientIp }, guess);
-}
-
 /** The Rehive user the session's account belongs to (its limiter target). */
 function accountTarget(context: GatehouseContext): string {
-  const account = context.session.account('rehive');
-  if (!account) throw unauthenticated('rehive');
+  const account = context.session.requireAccount('rehive');
   return account.userId ?? `${account.login}@${context.session.require().id}`;
 }
 
