@@ -13,8 +13,8 @@ export const ParamKind = {
   uuid: { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, describe: 'must be a UUID' },
   /** Rehive authenticator identifiers */
   identifier: { pattern: /^[a-zA-Z0-9_-]+$/, describe: 'may contain only letters, digits, "_" and "-"' },
-  /** Rehive token keys */
-  word: { pattern: /^\w+$/, describe: 'may contain only letters, digits and "_"' },
+  /** Rehive token keys: a token's first 8 characters (up to 32 allowed), so that 100 of them in a filter stay a short query string. */
+  word: { pattern: /^\w{1,32}$/, describe: 'may contain only letters, digits and "_"' },
 } as const;
 export type ParamKind = keyof typeof ParamKind;
 
