@@ -21,8 +21,6 @@ export interface StackOptions {
   rehive?: RehiveEmulatorOptions | false;
   /** Extra environment for the gateway's config (e.g. UPSTREAM_DEADLINE_MS). */
   env?: Record<string, string>;
-  /** Routes an upstream through a test proxy: given the emulator's URL, returns the URL the gateway calls. */
-  through?: Partial<Record<'hr' | 'lenel' | 'forensic' | 'rehive', (emulatorUrl: string) => Promise<string>>>;
   /** The clock of the gateway and of every emulator that has no `now` of its own. Default: a new one. */
   clock?: TestClock;
 }
@@ -62,11 +60,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const forensic = createForensicEmulator({ now: clock.now, ...options.forensic });
   const rehive = createRehiveEmulator({ now: clock.now, ...options.rehive });
   const env: Record<string, string> = { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', ...options.env };
-  const via = async (name: keyof NonNullable<StackOptions['through']>, url: string) => (await options.through?.[name]?.(url)) ?? url;
-  if (options.hr !== false) env.HR_URL = await via('hr', await hr.listen());
-  if (options.lenel !== false) env.LENEL_URL = await via('lenel', await lenel.listen());
-  if (options.forensic !== false) env.FORENSIC_URL = await via('forensic', await forensic.listen());
-  if (options.rehive !== false) env.REHIVE_URL = await via('rehive', await rehive.listen());
+  if (options.hr !== false) env.HR_URL = await hr.listen();
+  if (options.lenel !== false) env.LENEL_URL = await lenel.listen();
+  if (options.forensic !== false) env.FORENSIC_URL = await forensic.listen();
+  if (options.rehive !== false) env.REHIVE_URL = await rehive.listen();
   env.SESSION_SECRET ??= TEST_SESSION_SECRET;
   env.LENEL_SERVICE_USERNAME ??= 'gatehouse-service';
   env.LENEL_SERVICE_PASSWORD ??= DEMO_PASSWORD;

@@ -15,13 +15,16 @@ export interface LoggedRequest {
  * A fault applied to matching requests before the handler runs.
  * `sequence` is consumed one entry per matching request: a status code answers with that status
  * (an HTML page for 5xx, like a proxy would), 'drop' destroys the socket, 'hang' never answers,
- * 'pass' lets the request through. After the sequence the fault stops matching unless `rate` is set.
+ * 'reset' handles the request (a write is applied) and then resets the connection instead of
+ * answering (TCP RST: a reply lost after the upstream acted), 'pass' lets the request through. After the sequence the fault stops matching unless `rate` is set.
  */
+type FaultAction = number | 'drop' | 'hang' | 'reset' | 'pass';
+
 export interface Fault {
   method?: string;
   path?: string | RegExp;
   latencyMs?: number;
-  sequence?: Array<number | 'drop' | 'hang' | 'pass'>;
+  sequence?: Array<FaultAction>;
   /** Probability (0..1) of answering with `status` (default 503). */
   rate?: number;
   status?: number;
@@ -149,6 +152,7 @@ export class EmulatorServer {
     const method = (req.method ?? 'GET').toUpperCase();
     this.log({ method, path: url.pathname, query: url.searchParams, headers: { ...req.headers }, body: rawBody, at: Date.now() });
 
+    let resetInsteadOfAnswer = false;
     const fault = this.faults.find((f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || matchPath(f.path, url.pathname)));
     if (fault) {
       if (fault.latencyMs) await sleep(fault.latencyMs);
@@ -158,6 +162,7 @@ export class EmulatorServer {
         return;
       }
       if (action === 'hang') return; // never answers; close() destroys the socket
+      resetInsteadOfAnswer = action === 'reset';
       if (typeof action === 'number') {
         const headers: Record<string, string> = { 'content-type': 'text/html' };
         if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
@@ -181,7 +186,9 @@ export class EmulatorServer {
         const match = route.pattern.exec(url.pathname);
         if (!match) continue;
         if (route.method !== method) continue;
-        send(res, await route.handler(emulatorRequest(match.slice(1))));
+        const answer = await route.handler(emulatorRequest(match.slice(1)));
+        if (resetInsteadOfAnswer) req.socket.resetAndDestroy();
+        else send(res, answer);
         return;
       }
       // A path that exists with another method: 405, as DRF answers.
@@ -197,7 +204,7 @@ export class EmulatorServer {
   }
 }
 
-function nextFaultAction(fault: Fault): number | 'drop' | 'hang' | 'pass' {
+function nextFaultAction(fault: Fault): FaultAction {
   if (fault.sequence && fault.sequence.length > 0) return fault.sequence.shift()!;
   if (fault.rate !== undefined && Math.random() < fault.rate) return fault.status ?? 503;
   return 'pass';
