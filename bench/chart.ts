@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -75,18 +75,14 @@ export function chartSvg(run: RunJson): string {
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export function writeChart(run: RunJson, file: URL): void {
-  writeFileSync(file, chartSvg(run));
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
-  const file =
-    process.argv[2] ??
-    `${dir}${readdirSync(dir)
-      .filter((name) => /^bench-.*\.json$/.test(name))
-      .sort()
-      .at(-1)}`;
-  writeChart(JSON.parse(readFileSync(file, 'utf8')) as RunJson, new URL('./ratios.svg', import.meta.url));
+  const latest = existsSync(dir) ? readdirSync(dir).filter((name) => /^bench-.*\.json$/.test(name)).sort().at(-1) : undefined;
+  const file = process.argv[2] ?? (latest && `${dir}${latest}`);
+  if (!file) {
+    console.error('No results to draw: run `npm run bench` first, or name a results file: npx tsx bench/chart.ts <bench-….json>');
+    process.exit(1);
+  }
+  writeFileSync(new URL('./ratios.svg', import.meta.url), chartSvg(JSON.parse(readFileSync(file, 'utf8')) as RunJson));
   console.log(`bench/ratios.svg drawn from ${file}`);
 }

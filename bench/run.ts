@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startRedis, type RedisServer } from '../test/helpers/redis.js';
-import { writeChart } from './chart.js';
+import { hasRedisServer, startRedis, type RedisServer } from '../test/helpers/redis.js';
+import { chartSvg } from './chart.js';
 import { childEnv, contestantSpecs, type ContestantSpec } from './contestants.js';
 import type { HeapFigures } from './heap.js';
 import { spawnChild, type Child } from './ipc.js';
@@ -108,8 +107,7 @@ async function main(): Promise<void> {
 
   const wanted = flags.contestants?.split(',');
   const chosen = contestantSpecs(ready.url, ready.password).filter((spec) => (wanted ? wanted.includes(spec.id) : !spec.optIn));
-  const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
-  if (chosen.some((spec) => spec.redis) && hasRedis) redis = await startRedis();
+  if (chosen.some((spec) => spec.redis) && hasRedisServer) redis = await startRedis();
   // The traced contestants export to a sink of their own, started only when one of them runs.
   const sink = chosen.some((spec) => spec.env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined) ? spawnChild('./otlp-sink.ts', [], childEnv({})) : undefined;
   if (sink) children.push(sink);
@@ -479,8 +477,12 @@ function writeResults(results: Result[], targets: string[], heap: HeapFigures | 
     ...targets,
   ].join('\n');
   writeFileSync(new URL(`bench-${stamp}.md`, dir), `${markdown}\n`);
-  writeChart(json, new URL('./ratios.svg', import.meta.url));
-  log(`results: bench/results/bench-${stamp}.json and .md; chart: bench/ratios.svg`);
+  // The committed chart is redrawn by full runs of every scenario and default contestant only; a
+  // partial run draws its own next to its results.
+  const complete = !flags.quick && !flags.only && !flags.contestants;
+  const chart = complete ? new URL('./ratios.svg', import.meta.url) : new URL(`bench-${stamp}.svg`, dir);
+  writeFileSync(chart, chartSvg(json));
+  log(`results: bench/results/bench-${stamp}.json and .md; chart: ${complete ? 'bench/ratios.svg' : `bench/results/bench-${stamp}.svg`}`);
 }
 
 main().catch(async (error: unknown) => {
