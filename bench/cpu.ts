@@ -5,9 +5,8 @@ import { createLogger } from '../src/logger.js';
 import { startGateway, type Gateway } from '../src/server.js';
 import { childEnv, contestantSpecs } from './contestants.js';
 import { spawnChild } from './ipc.js';
-import { cursorOf } from './peers/shape.js';
 import { median } from './report.js';
-import { scenarios, S5_PAGE_COUNT, S5_PAGE_LENGTH } from './scenarios.js';
+import { scenarioById } from './scenarios.js';
 import { gatehouseSessions, mapLimit } from './sessions.js';
 
 /**
@@ -31,15 +30,15 @@ const { values: flags } = parseArgs({
   },
 });
 
-const pairs = (list: string[]) => Object.fromEntries(list.map((pair) => pair.split('=') as [string, string]));
+// NAME=value, split at the first '=' (a value may hold more).
+const pairs = (list: string[]) => Object.fromEntries(list.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 
 const emulator = spawnChild('./emulator.ts', [], childEnv({ NODE_ENV: 'production', BENCH_USERS: '120' }));
 const gateways: Gateway[] = [];
 try {
   const { url: lenelUrl, usernames, password } = (await emulator.ready) as { url: string; usernames: string[]; password: string };
   const spec = contestantSpecs(lenelUrl, password).find((s) => s.id === 'gatehouse')!;
-  const cursors = Array.from({ length: S5_PAGE_COUNT - 1 }, (_, i) => cursorOf('Badge', (i + 1) * S5_PAGE_LENGTH));
-  const scenario = scenarios(cursors).find((s) => s.id === flags.scenario)!;
+  const scenario = scenarioById(flags.scenario);
   const payload = JSON.stringify({ query: scenario.query, variables: scenario.variables });
 
   const variants = [flags.env!, ...(flags.versus!.length ? [flags.versus!] : [])];

@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util';
 import { childEnv, contestantSpecs } from './contestants.js';
 import { spawnChild, type Child } from './ipc.js';
 import { closedLoop } from './load.js';
-import { cursorOf } from './peers/shape.js';
-import { scenarios, S5_PAGE_COUNT, S5_PAGE_LENGTH } from './scenarios.js';
+import { scenarioById } from './scenarios.js';
 import { gatehouseSessions, lenelAccessTokens } from './sessions.js';
 
 /**
@@ -43,9 +42,7 @@ async function main(): Promise<void> {
   const graphqlUrl = `${url}/graphql`;
   const tokens = spec.kind === 'gatehouse' ? await gatehouseSessions(graphqlUrl, usernames, password) : await lenelAccessTokens(lenelUrl, usernames, password);
   const authorizations = tokens.map((token) => `Bearer ${token}`);
-  const cursors = Array.from({ length: S5_PAGE_COUNT - 1 }, (_, i) => cursorOf('Badge', (i + 1) * S5_PAGE_LENGTH));
-  const scenario = scenarios(cursors).find((s) => s.id === flags.scenario);
-  if (!scenario) throw new Error(`unknown scenario ${flags.scenario}`);
+  const scenario = scenarioById(flags.scenario);
   if (scenario.latencyMs) await emulator.call({ type: 'latency', ms: scenario.latencyMs });
   const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
   const options = { url: graphqlUrl, body, authorizations, connections: Number(flags.connections) };

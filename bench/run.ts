@@ -8,9 +8,8 @@ import type { HeapFigures } from './heap.js';
 import { spawnChild, type Child } from './ipc.js';
 import { closedLoop, fixedRate, percentile, type LoadResult } from './load.js';
 import { firstDifference, normalise } from './normalise.js';
-import { cursorOf } from './peers/shape.js';
 import { markdownTable, median, type Row } from './report.js';
-import { scenarios, S5_PAGE_COUNT, S5_PAGE_LENGTH, type Scenario } from './scenarios.js';
+import { fallbackS5Cursors, scenarios, S5_PAGE_COUNT, type Scenario } from './scenarios.js';
 import { gatehouseSessions, lenelAccessTokens, mapLimit } from './sessions.js';
 
 /**
@@ -181,7 +180,7 @@ async function startContestant(spec: ContestantSpec, usernames: string[], passwo
 
 /** S5's `after` cursors, from Gatehouse's own pages when it runs (cursors are opaque), else `base64url("Badge:<id>")`. */
 async function s5Cursors(contestants: Contestant[]): Promise<string[]> {
-  const fallback = Array.from({ length: S5_PAGE_COUNT - 1 }, (_, i) => cursorOf('Badge', (i + 1) * S5_PAGE_LENGTH));
+  const fallback = fallbackS5Cursors();
   const gatehouse = contestants.find((c) => c.spec.kind === 'gatehouse' && !c.unavailable);
   if (!gatehouse) return fallback;
   try {

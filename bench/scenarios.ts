@@ -2,6 +2,7 @@
  * The benchmark's scenarios: one GraphQL query each, sent unchanged to every contestant. The limit
  * dispatches on the query text, so parameters travel as variables.
  */
+import { cursorOf } from './peers/shape.js';
 
 /** The emulator's site: exactly 1,000 badges (S5 reads all of them as ten pages) over 300 cardholders. */
 export const SITE = { badges: 1_000, employees: 300 } as const;
@@ -62,4 +63,14 @@ export function scenarios(cursors: string[]): Scenario[] {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+/** S5's `after` cursors as the peers spell them (`base64url("Badge:<id>")`), for when Gatehouse's own are not at hand. */
+export const fallbackS5Cursors = (): string[] => Array.from({ length: S5_PAGE_COUNT - 1 }, (_, i) => cursorOf('Badge', (i + 1) * S5_PAGE_LENGTH));
+
+/** One scenario by id (`S3`), with the fallback S5 cursors; an unknown id is a clear error. */
+export function scenarioById(id: string | undefined): Scenario {
+  const scenario = scenarios(fallbackS5Cursors()).find((s) => s.id === id);
+  if (!scenario) throw new Error(`unknown scenario ${id}: one of ${scenarios([]).map((s) => s.id).join(', ')}`);
+  return scenario;
 }

@@ -18,8 +18,6 @@ export interface OtlpReceiver {
   /** The base URL for OTEL_EXPORTER_OTLP_ENDPOINT (the exporter posts to `/v1/traces`). */
   url: string;
   spans: ExportedSpan[];
-  /** Every path an export was posted to. */
-  paths: string[];
   /** Waits until `done(spans)` holds (the exporter sends in batches), or fails after `timeoutMs`. */
   until(done: (spans: ExportedSpan[]) => boolean, timeoutMs?: number): Promise<ExportedSpan[]>;
   close(): Promise<void>;
@@ -56,13 +54,20 @@ const attributesOf = (attributes: OtlpAttribute[] = []) => Object.fromEntries(at
 /** A small OTLP/HTTP receiver for the JSON protocol (OTEL_EXPORTER_OTLP_PROTOCOL=http/json) on 127.0.0.1. */
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: ExportedSpan[] = [];
-  const paths: string[] = [];
+  // An export that is not OTLP/JSON is answered 400 and named in `until`'s failure, not thrown in the worker.
+  const rejected: string[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      paths.push(request.url ?? '');
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces;
+      let body: OtlpTraces;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces;
+      } catch (error) {
+        rejected.push(`${request.headers['content-type'] ?? 'no content-type'}: ${String(error)}`);
+        response.writeHead(400).end();
+        return;
+      }
       for (const resourceSpans of body.resourceSpans ?? []) {
         const resource = attributesOf(resourceSpans.resource?.attributes);
         for (const scope of resourceSpans.scopeSpans ?? []) {
@@ -88,11 +93,10 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   return {
     url: `http://127.0.0.1:${port}`,
     spans,
-    paths,
     async until(done, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!done(spans)) {
-        if (Date.now() > deadline) throw new Error(`the expected spans were not exported; got: ${spans.map((s) => s.name).join(', ')}`);
+        if (Date.now() > deadline) throw new Error(`the expected spans were not exported; got: ${spans.map((s) => s.name).join(', ')}${rejected.length > 0 ? `; rejected exports: ${rejected.join('; ')}` : ''}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return spans;

@@ -127,8 +127,9 @@ export class EmulatorServer {
     this.server = createServer((req, res) => {
       void this.handle(req, res);
     });
-    // Longer than any client's idle keep-alive (undici's is 4 s): a server that closes an idle socket
-    // just as a client reuses it resets that request, which a loaded test machine hits now and then.
+    // Node advertises this as `Keep-Alive: timeout=65` and undici keeps an idle socket 2 s less than
+    // that: a server that closed idle sockets sooner than clients expect would reset a request that
+    // reuses one just then, which a loaded test machine hits now and then.
     this.server.keepAliveTimeout = 65_000;
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);

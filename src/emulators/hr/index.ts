@@ -17,8 +17,6 @@ import {
 } from './fields.js';
 import { GENDERS, LEAVE_STATUSES, LEAVE_TYPES, type Gender, type LeaveStatus, type LeaveType } from './model.js';
 
-export { GENDERS, LEAVE_STATUSES, LEAVE_TYPES, type Gender, type LeaveStatus, type LeaveType } from './model.js';
-
 /** The statuses an employee may set through the API; managers set the others in the back office. */
 const EMPLOYEE_STATUSES: readonly LeaveStatus[] = ['PENDING', 'CANCELLED'];
 

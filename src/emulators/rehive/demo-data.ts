@@ -7,4 +7,3 @@ export const REHIVE_DEMO_PROFILES = [
   { first_name: 'Mfa', last_name: 'Demo', mobile: '+15550100002' },
 ];
 
-/** Company `REHIVE_DEMO_COMPANY` with both demo users, verified; the `mfa` one has a verified TOTP authenticator. */
