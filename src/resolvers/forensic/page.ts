@@ -1,7 +1,7 @@
 import type { OffsetPage } from '../../datasources/forensic/data-source.js';
 import type { CompanyRecord } from '../../datasources/core/records.js';
 import type { ForensicUserRecord } from '../../datasources/forensic/records.js';
-import { notACursor, pageSize, type PageArgs, type PageInfo } from '../connection.js';
+import { notACursor, pageSize, type Connection, type PageArgs } from '../connection.js';
 
 const MAX_OFFSET = 1_000_000_000;
 
@@ -12,11 +12,7 @@ const MAX_OFFSET = 1_000_000_000;
 export const CURSOR_SHIFT_WINDOW = 20;
 
 /** One page of an Oz list (`limit`/`offset` over a bare array). `totalCount` reads the whole list, only when asked for. */
-export interface ForensicPage<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
-}
+export type ForensicPage<T> = Omit<Connection<T>, 'totalCount'> & { totalCount: () => Promise<number> };
 
 export type ForensicCompanyPage = ForensicPage<CompanyRecord>;
 export type ForensicUserPage = ForensicPage<ForensicUserRecord>;
