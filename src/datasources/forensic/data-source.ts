@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { upstreamError } from '../../errors.js';
+import { ParamKind } from '../../validation/params.js';
 import { expectObject, type ErrorTable } from '../core/call.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
 import { upstreamPath } from '../core/path.js';
@@ -33,7 +34,8 @@ const errors = (what?: string): ErrorTable => (response) => ozError(response, {}
  * `ForensicUser.company` one read per distinct company, primed by list reads and writes.
  */
 export class ForensicDataSource implements AccountDataSource {
-  private readonly companies = new DataLoader<string, CompanyRecord | null>((ids) => Promise.all(ids.map((id) => this.fetchCompany(id))), {
+  // One result per key: a company that fails (forbidden, timed out) fails only its own users' field.
+  private readonly companies = new DataLoader<string, CompanyRecord | null>((ids) => Promise.all(ids.map((id) => this.fetchCompany(id).catch((error: Error) => error))), {
     cacheKeyFn: (id) => id.toLowerCase(),
   });
 
@@ -60,6 +62,17 @@ export class ForensicDataSource implements AccountDataSource {
 
   /** null when it does not exist. `id` must already be checked as a UUID. */
   getCompany(id: string): Promise<CompanyRecord | null> {
+    return this.companies.load(id);
+  }
+
+  /**
+   * The company a user record names. The id is Oz's own, not the caller's input: one that is not a
+   * UUID is Oz's fault (UPSTREAM_ERROR on that user's field), never BAD_USER_INPUT.
+   */
+  companyOfUser(user: ForensicUserRecord): Promise<CompanyRecord | null> {
+    const id = user.company_id;
+    if (!id) return Promise.resolve(null);
+    if (!ParamKind.uuid.pattern.test(id)) return Promise.reject(upstreamError('forensic', 'sent a malformed company id'));
     return this.companies.load(id);
   }
 
