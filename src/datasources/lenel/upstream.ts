@@ -12,7 +12,7 @@ import type { AccountSlot } from '../core/upstream.js';
 import { drfError } from '../drf/errors.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { SharedListCache } from './cache.js';
-import { BadgeIndex, EmployeeIndex } from './indexes.js';
+import { BadgeIndex, EmployeeIndex, type IndexOptions } from './indexes.js';
 import type { LenelBadgeRecord } from './records.js';
 
 /**
@@ -123,7 +123,7 @@ export class LenelUpstream {
     void this.share.invalidateAll().catch(() => undefined);
   }
 
-  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, cache: string, build: (items: unknown, options: { compact: boolean; bodyBytes?: number }) => I): Promise<I> {
+  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, cache: string, build: (items: unknown, options: IndexOptions) => I): Promise<I> {
     // Off: each request reads and indexes for itself, nothing is shared or kept.
     if (this.ttlMs <= 0) return this.readList(reader, path).then((items) => build(items, { compact: false }));
     const load = async () => {
