@@ -3,6 +3,7 @@ import { upstreamError } from '../../errors.js';
 import { ParamKind } from '../../validation/params.js';
 import { expectObject, type ErrorTable } from '../core/call.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { isoOrNull } from '../core/json.js';
 import { upstreamPath } from '../core/path.js';
 import type { AuthTokenRecord, CompanyRecord } from '../core/records.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
@@ -134,7 +135,8 @@ export class ForensicDataSource implements AccountDataSource {
       userId: typeof body.user_id === 'string' ? body.user_id : userId,
       // Oz does not say when it created the token: it was just now, by the gateway's clock.
       createdAt: new Date().toISOString(),
-      expiresAt: typeof body.expire_date === 'number' ? new Date(body.expire_date * 1000).toISOString() : null,
+      // Checked: a date beyond a Date's range must not fail the call after the token was issued.
+      expiresAt: typeof body.expire_date === 'number' ? isoOrNull(body.expire_date * 1000) : null,
       secret: body.access_token,
       sessionId: typeof body.session_id === 'string' || typeof body.session_id === 'number' ? String(body.session_id) : null,
     };
