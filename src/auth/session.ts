@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountSlot, AccountState, NewAccount } from '../datasources/core/upstream.js';
+import { isoOrNull } from '../datasources/core/json.js';
 import { sessionTokenInvalid, unauthenticated, type GatehouseError } from '../errors.js';
 import { toUpstreamEnum, type UpstreamName } from '../upstreams.js';
 import { hashToken, newSessionToken, Sealer } from './crypto.js';
@@ -38,7 +39,8 @@ export const linkedAccountView = (account: StoredAccount): LinkedAccountView => 
   roles: account.roles,
   linkedAt: new Date(account.linkedAt).toISOString(),
   mfaPending: account.mfa !== null,
-  expiresAt: account.expiresAt == null ? null : new Date(account.expiresAt).toISOString(),
+  // An upstream's expiry (a JWT's exp, Oz's expire_date) may lie beyond a Date's range.
+  expiresAt: isoOrNull(account.expiresAt),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { linkedAccountView } from '../auth/session.js';
 import type { GatehouseContext } from '../context.js';
+import { isoOrNull } from '../datasources/core/json.js';
 import type { NewAccount } from '../datasources/core/upstream.js';
 import type { ForensicUserRecord } from '../datasources/forensic/records.js';
 import { badUserInput, invalidField } from '../errors.js';
@@ -39,7 +40,7 @@ export async function linkAccount(context: GatehouseContext, account: NewAccount
       ? {
           id: linked.mfa.challengeId,
           authenticatorTypes: linked.mfa.authenticatorTypes.map((type) => type.toUpperCase() as 'TOTP' | 'SMS' | 'STATIC'),
-          expiresAt: linked.mfa.expiresAt === null ? null : new Date(linked.mfa.expiresAt).toISOString(),
+          expiresAt: isoOrNull(linked.mfa.expiresAt),
         }
       : null,
   };

@@ -659,6 +659,13 @@ for (const apiVersion of [6, 5] as const) {
       }
     });
 
+    it('creates no company when its technical_meta_data is refused', async () => {
+      const name = `Refused ${apiVersion}`;
+      const reply = await t.call('POST', '/api/companies/', { token: admin, body: { name, technical_meta_data: 'x' } });
+      expect(reply.status).toBe(400);
+      expect((await t.call('GET', `/api/companies/?name=${name}`, { token: admin })).body).toEqual([]);
+    });
+
     it('step 3: a middle_name of "" reads back as "" on creation, by id and in the list', async () => {
       const profile =
         apiVersion === 6

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { upstreamError } from '../../errors.js';
+import { ParamKind } from '../../validation/params.js';
 import { expectObject, type ErrorTable } from '../core/call.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
+import { isoOrNull } from '../core/json.js';
 import { upstreamPath } from '../core/path.js';
 import type { AuthTokenRecord, CompanyRecord } from '../core/records.js';
 import type { AccountDataSource, AccountSlot, NewAccount, SignInRequest } from '../core/upstream.js';
@@ -33,7 +35,8 @@ const errors = (what?: string): ErrorTable => (response) => ozError(response, {}
  * `ForensicUser.company` one read per distinct company, primed by list reads and writes.
  */
 export class ForensicDataSource implements AccountDataSource {
-  private readonly companies = new DataLoader<string, CompanyRecord | null>((ids) => Promise.all(ids.map((id) => this.fetchCompany(id))), {
+  // One result per key: a company that fails (forbidden, timed out) fails only its own users' field.
+  private readonly companies = new DataLoader<string, CompanyRecord | null>((ids) => Promise.all(ids.map((id) => this.fetchCompany(id).catch((error: Error) => error))), {
     cacheKeyFn: (id) => id.toLowerCase(),
   });
 
@@ -60,6 +63,17 @@ export class ForensicDataSource implements AccountDataSource {
 
   /** null when it does not exist. `id` must already be checked as a UUID. */
   getCompany(id: string): Promise<CompanyRecord | null> {
+    return this.companies.load(id);
+  }
+
+  /**
+   * The company a user record names. The id is Oz's own, not the caller's input: one that is not a
+   * UUID is Oz's fault (UPSTREAM_ERROR on that user's field), never BAD_USER_INPUT.
+   */
+  companyOfUser(user: ForensicUserRecord): Promise<CompanyRecord | null> {
+    const id = user.company_id;
+    if (!id) return Promise.resolve(null);
+    if (!ParamKind.uuid.pattern.test(id)) return Promise.reject(upstreamError('forensic', 'sent a malformed company id'));
     return this.companies.load(id);
   }
 
@@ -121,7 +135,8 @@ export class ForensicDataSource implements AccountDataSource {
       userId: typeof body.user_id === 'string' ? body.user_id : userId,
       // Oz does not say when it created the token: it was just now, by the gateway's clock.
       createdAt: new Date().toISOString(),
-      expiresAt: typeof body.expire_date === 'number' ? new Date(body.expire_date * 1000).toISOString() : null,
+      // Checked: a date beyond a Date's range must not fail the call after the token was issued.
+      expiresAt: typeof body.expire_date === 'number' ? isoOrNull(body.expire_date * 1000) : null,
       secret: body.access_token,
       sessionId: typeof body.session_id === 'string' || typeof body.session_id === 'number' ? String(body.session_id) : null,
     };

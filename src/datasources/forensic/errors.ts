@@ -57,7 +57,10 @@ export function ozErrorCode(response: UpstreamResponse): number | undefined {
   return isRecord(body) && typeof body.error_code === 'number' ? body.error_code : undefined;
 }
 
-/** Oz error code, else HTTP status, → Gatehouse error. `what` names the object in NOT_FOUND. */
+/**
+ * Oz error code, else HTTP status, → Gatehouse error. `what` names the object in NOT_FOUND. A 5xx
+ * never arrives here: the HTTP client has already thrown UPSTREAM_UNAVAILABLE for it.
+ */
 export function ozError(response: UpstreamResponse, fieldNames: Record<string, string> = {}, what = 'The object'): GatehouseError {
   const code = ozErrorCode(response) ?? codeForStatus(response.status);
   switch (code) {
@@ -76,7 +79,6 @@ export function ozError(response: UpstreamResponse, fieldNames: Record<string, s
     case OzErrorCode.EXTERNAL_SERVICE:
       return upstreamUnavailable('forensic', 'depends on a service that is unavailable');
     default:
-      if (response.status >= 500) return upstreamUnavailable('forensic', `answered ${response.status}`);
       return upstreamError('forensic', `answered ${response.status}`);
   }
 }

@@ -15,11 +15,3 @@ export interface ForensicUserRecord {
   is_active: boolean;
   permissions: { biometry: boolean; collection: boolean; documents: boolean; quality: boolean };
 }
-
-/** `/api/companies/` objects as Oz sends them. */
-export interface OzCompanyWire {
-  company_id: string;
-  name?: string | null;
-  in_deletion?: boolean | null;
-  technical_meta_data?: unknown;
-}

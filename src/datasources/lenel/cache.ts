@@ -12,8 +12,11 @@ export interface Loaded<T> {
 interface Entry<T> {
   /** The shared read while it is in flight. */
   inflight?: Promise<T>;
-  /** Set once the read has succeeded: the value's id in the value cache. */
-  id?: string;
+  /**
+   * Set once the read has succeeded: the value's id in the value cache. A number is this account's
+   * changed copy (see `update`), which no other account can reach (loads' ids are strings).
+   */
+  id?: string | number;
   timer?: NodeJS.Timeout;
 }
 
@@ -29,14 +32,14 @@ interface Entry<T> {
  */
 export class SharedListCache<T extends { readonly bytes: number }> {
   private readonly accounts = new Map<string, Entry<T>>();
-  private readonly values: LRUCache<string, T>;
+  private readonly values: LRUCache<string | number, T>;
   private copies = 0;
 
   constructor(
     private readonly ttlMs: number,
     maxBytes = Number.MAX_SAFE_INTEGER,
   ) {
-    this.values = new LRUCache<string, T>({
+    this.values = new LRUCache<string | number, T>({
       maxSize: maxBytes,
       sizeCalculation: (value) => Math.max(1, value.bytes),
       // A value outlives its accounts' entries by a TTL: an account that reads the same list again
@@ -94,9 +97,12 @@ export class SharedListCache<T extends { readonly bytes: number }> {
     if (!entry) return;
     const value = entry.id === undefined ? undefined : this.values.get(entry.id);
     if (value === undefined) return this.drop(key, entry);
-    const id = `${entry.id}/changed-${++this.copies}`;
-    this.values.set(id, change(value));
-    entry.id = id;
+    const next = change(value);
+    if (next === value) return;
+    // The previous copy was this account's alone: kept, it would only take space from live lists.
+    this.dropCopy(entry);
+    entry.id = ++this.copies;
+    this.values.set(entry.id, next);
   }
 
   /** Drops every entry except `keep`'s (of those `which` selects). */
@@ -118,5 +124,10 @@ export class SharedListCache<T extends { readonly bytes: number }> {
     if (this.accounts.get(key) !== entry) return;
     clearTimeout(entry.timer);
     this.accounts.delete(key);
+    this.dropCopy(entry);
+  }
+
+  private dropCopy(entry: Entry<T>): void {
+    if (typeof entry.id === 'number') this.values.delete(entry.id);
   }
 }

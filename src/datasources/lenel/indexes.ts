@@ -14,33 +14,41 @@ import { compactBadges, compactEmployees, type LenelBadgeRecord, type LenelEmplo
 /** Rough heap bytes of a cached list and its index per byte of the upstream's JSON (measured with bench/heap.ts). */
 const HEAP_PER_BODY_BYTE = 0.6;
 
+/** How an index is built: `compact` for records the cache will keep (see records.ts; a list used once stays as parsed), with the body's size. */
+export interface IndexOptions {
+  compact: boolean;
+  bodyBytes?: number;
+}
+
+/** A list in id order with its records by id: a binary search, with no memory of its own. */
+abstract class IdIndex<R extends { id: number }> {
+  protected constructor(
+    readonly list: readonly R[],
+    /** Estimated heap size, for the cache's byte limit. */
+    readonly bytes: number,
+  ) {}
+
+  /** The record with this id (the first, should the upstream repeat an id). */
+  get(id: number): R | undefined {
+    let low = 0;
+    let high = this.list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.list[middle]!.id < id) low = middle + 1;
+      else high = middle;
+    }
+    const record = this.list[low];
+    return record?.id === id ? record : undefined;
+  }
+}
+
 /** Every badge of one account's list, in id order. */
-export class BadgeIndex {
-  /** Estimated heap size, for the cache's byte limit. */
-  readonly bytes: number;
-  private readonly byId: IdLookup<LenelBadgeRecord>;
+export class BadgeIndex extends IdIndex<LenelBadgeRecord> {
   private byEmployeeId: KeyOrder<LenelBadgeRecord, number> | undefined;
 
-  /** `compact`: records the cache will keep (see records.ts); a list used once stays as parsed. */
-  static fromUpstream(items: unknown, options: { compact: boolean; bodyBytes?: number }): BadgeIndex {
-    if (!Array.isArray(items)) throw upstreamError('lenel', 'sent a malformed badge list');
-    for (const badge of items) {
-      if (!isRecord(badge) || !Number.isInteger(badge.id) || !Number.isInteger(badge.status)) throw upstreamError('lenel', 'sent a malformed badge list');
-    }
-    const list = inIdOrder(items as LenelBadgeRecord[]);
-    return new BadgeIndex(options.compact ? compactBadges(list) : list, Math.round((options.bodyBytes ?? 0) * HEAP_PER_BODY_BYTE));
-  }
-
-  private constructor(
-    readonly list: readonly LenelBadgeRecord[],
-    bytes: number,
-  ) {
-    this.bytes = bytes;
-    this.byId = new IdLookup(list);
-  }
-
-  get(id: number): LenelBadgeRecord | undefined {
-    return this.byId.get(id);
+  static fromUpstream(items: unknown, options: IndexOptions): BadgeIndex {
+    const list = checkedList<LenelBadgeRecord>(items, 'badge', (badge) => Number.isInteger(badge.status));
+    return new BadgeIndex(options.compact ? compactBadges(list) : list, heapBytes(options));
   }
 
   /** The cardholder's badges in id order (shared by every reader: not to be changed). */
@@ -51,7 +59,7 @@ export class BadgeIndex {
 
   /** A copy with one badge replaced by the version `update-badges` returned (write-through after a status change). */
   withReplaced(updated: LenelBadgeRecord): BadgeIndex {
-    if (!this.byId.get(updated.id)) return this;
+    if (!this.get(updated.id)) return this;
     return new BadgeIndex(
       this.list.map((badge) => (badge.id === updated.id ? updated : badge)),
       this.bytes,
@@ -60,32 +68,14 @@ export class BadgeIndex {
 }
 
 /** Every cardholder of one account's list, in id order. */
-export class EmployeeIndex {
-  readonly bytes: number;
-  private readonly byId: IdLookup<LenelEmployeeRecord>;
+export class EmployeeIndex extends IdIndex<LenelEmployeeRecord> {
   /** Several cardholders may share an e-mail; they are kept in id order. */
   private byEmail: KeyOrder<LenelEmployeeRecord, string> | undefined;
   private searchTexts: string[] | undefined;
 
-  static fromUpstream(items: unknown, options: { compact: boolean; bodyBytes?: number }): EmployeeIndex {
-    if (!Array.isArray(items)) throw upstreamError('lenel', 'sent a malformed cardholder list');
-    for (const employee of items) {
-      if (!isRecord(employee) || !Number.isInteger(employee.id)) throw upstreamError('lenel', 'sent a malformed cardholder list');
-    }
-    const list = inIdOrder(items as LenelEmployeeRecord[]);
-    return new EmployeeIndex(options.compact ? compactEmployees(list) : list, Math.round((options.bodyBytes ?? 0) * HEAP_PER_BODY_BYTE));
-  }
-
-  private constructor(
-    readonly list: readonly LenelEmployeeRecord[],
-    bytes: number,
-  ) {
-    this.bytes = bytes;
-    this.byId = new IdLookup(list);
-  }
-
-  get(id: number): LenelEmployeeRecord | undefined {
-    return this.byId.get(id);
+  static fromUpstream(items: unknown, options: IndexOptions): EmployeeIndex {
+    const list = checkedList<LenelEmployeeRecord>(items, 'cardholder', () => true);
+    return new EmployeeIndex(options.compact ? compactEmployees(list) : list, heapBytes(options));
   }
 
   /** The first cardholder (the backend's order: the lowest id) with this normalised e-mail. */
@@ -104,36 +94,24 @@ export class EmployeeIndex {
   }
 }
 
-/** The list in id order: itself when it already is (the usual case, one pass), else a sorted copy. */
-function inIdOrder<R extends { id: number }>(list: R[]): R[] {
-  for (let i = 1; i < list.length; i++) if (list[i - 1]!.id >= list[i]!.id) return [...list].sort((a, b) => a.id - b.id);
-  return list;
+/**
+ * The upstream's list, each item checked (an integer id, and what `valid` asks), in id order: itself
+ * when it already is (the usual case; one pass for both), else a sorted copy.
+ */
+function checkedList<R extends { id: number }>(items: unknown, what: string, valid: (item: Record<string, unknown>) => boolean): R[] {
+  if (!Array.isArray(items)) throw upstreamError('lenel', `sent a malformed ${what} list`);
+  let sorted = true;
+  let previous = -Infinity;
+  for (const item of items as unknown[]) {
+    if (!isRecord(item) || !Number.isInteger(item.id) || !valid(item)) throw upstreamError('lenel', `sent a malformed ${what} list`);
+    if (previous > (item.id as number)) sorted = false;
+    previous = item.id as number;
+  }
+  const list = items as R[];
+  return sorted ? list : [...list].sort((a, b) => a.id - b.id);
 }
 
-/** Records by id: a binary search over the list (kept in id order), with no memory of its own; a list that repeats an id gets a Map. */
-class IdLookup<R extends { id: number }> {
-  private readonly map: Map<number, R> | undefined;
-
-  constructor(private readonly list: readonly R[]) {
-    let sorted = true;
-    for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.id < list[i]!.id;
-    this.map = sorted ? undefined : new Map(list.map((record) => [record.id, record]));
-  }
-
-  get(id: number): R | undefined {
-    if (this.map) return this.map.get(id);
-    let low = 0;
-    let high = this.list.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const record = this.list[middle]!;
-      if (record.id === id) return record;
-      if (record.id < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
-  }
-}
+const heapBytes = (options: IndexOptions): number => Math.round((options.bodyBytes ?? 0) * HEAP_PER_BODY_BYTE);
 
 /**
  * Records by a key that several may share (badges by cardholder, cardholders by e-mail): the

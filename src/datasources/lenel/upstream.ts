@@ -12,7 +12,7 @@ import type { AccountSlot } from '../core/upstream.js';
 import { drfError } from '../drf/errors.js';
 import { SimpleJwtAuth, type JwtCredentials } from '../drf/simplejwt.js';
 import { SharedListCache } from './cache.js';
-import { BadgeIndex, EmployeeIndex } from './indexes.js';
+import { BadgeIndex, EmployeeIndex, type IndexOptions } from './indexes.js';
 import type { LenelBadgeRecord } from './records.js';
 
 /**
@@ -57,7 +57,7 @@ export class LenelUpstream {
   readonly auth: SimpleJwtAuth;
   private readonly service: LenelReader | undefined;
   private readonly linkUpstreams: ReadonlySet<UpstreamName>;
-  /** Both lists of every account, under `badges|<account>` and `employees|<account>`: one byte limit for all. */
+  /** Both lists of every account, under `listKey`s: one byte limit for all. */
   private readonly lists: SharedListCache<BadgeIndex | EmployeeIndex>;
   private readonly ttlMs: number;
   private readonly share: ListShare;
@@ -116,14 +116,14 @@ export class LenelUpstream {
    * copied into another's.
    */
   badgeChanged(reader: LenelReader, updated: LenelBadgeRecord): void {
-    const key = `${BADGES}|${reader.cacheKey}`;
+    const key = listKey(BADGES, reader);
     this.lists.update(key, (index) => (index as BadgeIndex).withReplaced(updated));
-    this.lists.invalidateOthers(key, (other) => other.startsWith(`${BADGES}|`));
+    this.lists.invalidateOthers(key, (other) => other.startsWith(listKey(BADGES)));
     // Other replicas read every list again (a failure leaves them to their TTL, as before sharing).
     void this.share.invalidateAll().catch(() => undefined);
   }
 
-  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, cache: string, build: (items: unknown, options: { compact: boolean; bodyBytes?: number }) => I): Promise<I> {
+  private readIndex<I extends BadgeIndex | EmployeeIndex>(reader: LenelReader, path: string, cache: string, build: (items: unknown, options: IndexOptions) => I): Promise<I> {
     // Off: each request reads and indexes for itself, nothing is shared or kept.
     if (this.ttlMs <= 0) return this.readList(reader, path).then((items) => build(items, { compact: false }));
     const load = async () => {
@@ -134,7 +134,7 @@ export class LenelUpstream {
       return { id, ageMs, build: () => build(list.items ?? parseList(list.text), { compact: true, bodyBytes: Buffer.byteLength(list.text) }) };
     };
     // With tracing on, a span tells whether this read was served from the cache.
-    return cacheRead(cache, (loader) => this.lists.get(`${path}|${reader.cacheKey}`, loader(load), isCredentialError) as Promise<I>);
+    return cacheRead(cache, (loader) => this.lists.get(listKey(path, reader), loader(load), isCredentialError) as Promise<I>);
   }
 
   private readList(reader: LenelReader, path: string): Promise<unknown[]> {
@@ -184,6 +184,8 @@ export class LenelUpstream {
 }
 
 const BADGES = '/api/badges/';
+/** One account's list in the shared cache; without a reader, the start of every account's key for that list. */
+const listKey = (path: string, reader?: LenelReader): string => `${path}|${reader?.cacheKey ?? ''}`;
 /** A list answered as one bare JSON array (no page envelope, so no further pages). */
 const BARE_ARRAY = /^\s*\[/;
 const EMPLOYEES = '/api/employees/';

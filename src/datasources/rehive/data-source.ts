@@ -3,7 +3,7 @@ import { invalidCredentials, notFound, upstreamError } from '../../errors.js';
 import { expectObject, expectStatus } from '../core/call.js';
 import { Memo } from '../core/memo.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../core/http-client.js';
-import { isRecord } from '../core/json.js';
+import { epochMs, isoOrNull, isRecord } from '../core/json.js';
 import { readAllPages } from '../core/pagination.js';
 import { upstreamPath } from '../core/path.js';
 import type { AuthTokenRecord } from '../core/records.js';
@@ -225,10 +225,11 @@ export class RehiveDataSource implements AccountDataSource {
     if (!isRecord(data) || typeof data.token !== 'string' || !isRecord(data.user) || typeof data.user.id !== 'string') {
       throw upstreamError('rehive', 'sent a malformed response');
     }
-    const credentials: RehiveCredentials = { token: data.token, expires: typeof data.expires === 'number' ? data.expires : null };
+    // Times a Date cannot hold are dropped here: they would fail the sign-in's answer after the account was linked.
+    const credentials: RehiveCredentials = { token: data.token, expires: epochMs(data.expires) };
     const challenge = (data.challenges ?? []).find((c): c is RehiveChallengeRecord => isRecord(c) && typeof c.id === 'string');
     if (challenge) {
-      const created = typeof challenge.created === 'number' ? challenge.created : Date.now();
+      const created = epochMs(challenge.created) ?? Date.now();
       return {
         upstream: 'rehive',
         login,
@@ -452,8 +453,8 @@ export class RehiveDataSource implements AccountDataSource {
       upstream: 'rehive',
       label: record.label ?? null,
       userId: this.userId(),
-      createdAt: isoFromMs(record.created),
-      expiresAt: isoFromMs(record.expires),
+      createdAt: isoOrNull(record.created),
+      expiresAt: isoOrNull(record.expires),
       secret,
       sessionId: null,
     };
@@ -512,9 +513,4 @@ function mask(record: RehiveAuthenticatorRecord): RehiveAuthenticatorRecord {
   if (!record.details) return record;
   const { otpauth_url: _url, key: _key, tokens: _tokens, ...details } = record.details;
   return { ...record, details };
-}
-
-/** Rehive timestamps are epoch milliseconds. */
-export function isoFromMs(value: number | null | undefined): string | null {
-  return typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : null;
 }

@@ -355,8 +355,8 @@ class ForensicEmulatorImpl implements ForensicEmulator {
     const body = this.body(req);
     const name = requireString(body, 'name').trim();
     if (name === '') invalid(OzCode.INVALID_VALUE, 'name', 'may not be blank');
-    const company = this.addCompany(name);
-    company.technicalMetaData = parseTechnicalMetaData(body);
+    // Checked before anything is created: a refused request leaves no company behind.
+    const company = this.addCompany(name, undefined, parseTechnicalMetaData(body));
     return { status: 201, body: companyView(company) };
   }
 

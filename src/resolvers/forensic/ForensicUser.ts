@@ -14,5 +14,5 @@ export const ForensicUser: ForensicUserResolvers = {
   role: (user) => user.role,
   active: (user) => user.is_active,
   analysisPermissions: (user) => user.permissions,
-  company: (user, _, { forensic }) => (user.company_id ? forensic.getCompany(user.company_id) : null),
+  company: (user, _, { forensic }) => forensic.companyOfUser(user),
 };

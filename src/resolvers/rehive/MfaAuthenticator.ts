@@ -1,4 +1,4 @@
-import { isoFromMs } from '../../datasources/rehive/data-source.js';
+import { isoOrNull } from '../../datasources/core/json.js';
 import type { MfaAuthenticatorResolvers } from '../../generated/graphql.js';
 import { toGlobalId } from '../../validation/global-id.js';
 
@@ -7,8 +7,8 @@ export const MfaAuthenticator: MfaAuthenticatorResolvers = {
   type: (authenticator) => authenticator.type.toUpperCase() as 'TOTP' | 'SMS' | 'STATIC',
   verified: (authenticator) => authenticator.verified === true,
   name: (authenticator) => authenticator.details?.name ?? null,
-  createdAt: (authenticator) => isoFromMs(authenticator.created),
-  updatedAt: (authenticator) => isoFromMs(authenticator.updated),
+  createdAt: (authenticator) => isoOrNull(authenticator.created),
+  updatedAt: (authenticator) => isoOrNull(authenticator.updated),
   mobile: (authenticator) => authenticator.details?.mobile ?? null,
   // Present only on the record `createMfaAuthenticator` returns: the datasource masks every read.
   otpauthUrl: (authenticator) => authenticator.details?.otpauth_url ?? null,

@@ -189,4 +189,18 @@ describe('issueServiceToken when the upstream answers 503', () => {
     expect(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', upstream: 'FORENSIC' }]);
     expect(stack.forensic.server.count('GET', `/api/authorize/service_token/${SERVICE_USER_ID}`)).toBe(1);
   });
+
+  it('hands out the token when Oz sends an expire_date beyond what a date can hold, with expiresAt null', async () => {
+    const token = await stack.signIn('FORENSIC', ADMIN);
+    const lifetime = stack.forensic.serviceLifetimeSeconds;
+    stack.forensic.serviceLifetimeSeconds = 1e13;
+    try {
+      const response = await stack.gql(`mutation { issueServiceToken(userId: "${SERVICE_USER_ID}") { upstream userId expiresAt secret } }`, {}, { token });
+      const record = stack.forensic.tokens.at(-1)!;
+      expect(record.expiresAt).toBeGreaterThan(8.64e15);
+      expect(response.body).toEqual({ data: { issueServiceToken: { upstream: 'FORENSIC', userId: SERVICE_USER_ID, expiresAt: null, secret: record.accessToken } } });
+    } finally {
+      stack.forensic.serviceLifetimeSeconds = lifetime;
+    }
+  });
 });

@@ -22,7 +22,6 @@ describe('the Oz error table', () => {
     [oz(403, 9), { code: 'FORBIDDEN', upstream: 'FORENSIC' }],
     [oz(404, 10), { code: 'NOT_FOUND', upstream: 'FORENSIC' }],
     [oz(502, 11), { code: 'UPSTREAM_UNAVAILABLE', upstream: 'FORENSIC' }],
-    [oz(500, 0), { code: 'UPSTREAM_UNAVAILABLE', upstream: 'FORENSIC' }],
     [oz(405, 1), { code: 'UPSTREAM_ERROR', upstream: 'FORENSIC' }],
     [{ status: 404, headers: {}, body: '<html>Not Found</html>' }, { code: 'NOT_FOUND', upstream: 'FORENSIC' }],
     [{ status: 400, headers: {}, body: '<html>Bad Request</html>' }, { code: 'UPSTREAM_ERROR', upstream: 'FORENSIC' }],

@@ -44,6 +44,16 @@ describe('the lenel indexes keep the lists in id order (the order their cursors 
     expect(people.withEmail('x@example.com')?.id).toBe(3);
   });
 
+  it('finds the first of records that repeat an id, in a list sorted or not', () => {
+    const first = badge(2, 7);
+    const again = badge(2, 8);
+    for (const list of [[badge(1, null), first, again, badge(3, null)], [badge(3, null), first, badge(1, null), again]]) {
+      const index = badges(list);
+      expect(index.get(2)).toBe(first);
+      expect([index.get(1)?.id, index.get(3)?.id, index.get(4)]).toEqual([1, 3, undefined]);
+    }
+  });
+
   it('leaves a list that is already in id order as it came', () => {
     const list = [badge(1, null), badge(2, null), badge(7, null)];
     expect(badges(list).list).toBe(list);

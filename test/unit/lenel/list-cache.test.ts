@@ -95,6 +95,22 @@ describe('the shared lenel list cache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it("keeps one changed copy per writer: writes neither grow the bytes held nor evict another account's list", async () => {
+    const cache = new SharedListCache<Value>(5_000, 30);
+    await cache.get('writer', loader('mine', 10, { status: 0 }));
+    const theirs = await cache.get('reader', loader('theirs'));
+    for (let status = 1; status <= 10; status++) cache.update('writer', (value) => ({ ...value, status }));
+    // A change that changes nothing (the badge is not in the list) stores nothing.
+    cache.update('writer', (value) => value);
+    // The original (shareable by content) and the latest copy.
+    expect(cache.bytes).toBe(30);
+    expect((await cache.get('writer', loader('unused'))).status).toBe(10);
+    expect(await cache.get('reader', loader('unused'))).toBe(theirs);
+    // The copy goes with its account's entry: nobody else can take it.
+    vi.advanceTimersByTime(5_000);
+    expect(cache.bytes).toBe(20);
+  });
+
   it('loads and builds on every read when the TTL is 0', async () => {
     const cache = new SharedListCache<Value>(0);
     const load = loader('a');
