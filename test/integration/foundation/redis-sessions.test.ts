@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createAttemptLimits, type AttemptLimits } from '../../../src/auth/attempt-limits.js';
@@ -148,6 +149,48 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => ask(i % 2 ? replica.url : stack.url)));
       for (const answer of answers) expect(answer).toEqual({ data: { viewer: { hr: { email: 'ana.garcia@example.com' } } } });
       expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
+    });
+  });
+  describe('a gateway restarted on the same Redis with another SESSION_SECRET', () => {
+    let stack: Stack;
+    let restarted: Gateway;
+    const logs: string[] = [];
+    beforeAll(async () => {
+      stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { REDIS_URL: redis.url } });
+      const secret = `${TEST_SESSION_SECRET}-rotated`;
+      const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', HR_URL: stack.hr.url, REDIS_URL: redis.url, SESSION_SECRET: secret });
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+          callback();
+        },
+      });
+      restarted = await startGateway({ config, logger: createLogger('info', sink), sessionSecret: secret, metrics: new Metrics(), clock: stack.clock.now });
+    });
+    afterAll(async () => {
+      await restarted?.close();
+      await stack?.close();
+    });
+
+    it('signs the account out (its sealed credentials no longer open) instead of failing every field as an internal error', async () => {
+      const token = await stack.signIn('HR', 'mei.chen@example.com');
+      stack.hr.server.clearLog();
+      const ask = () => post(restarted.url, token, '{ viewer { signedIn hr { email } } }');
+      expect(await ask()).toEqual({
+        data: { viewer: { signedIn: true, hr: null } },
+        errors: [
+          {
+            message: 'Your hr sign-in is no longer valid. Sign in again.',
+            locations: [{ line: 1, column: 21 }],
+            path: ['viewer', 'hr'],
+            extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' },
+          },
+        ],
+      });
+      // The account is gone from the session; the session itself still works.
+      expect(await post(restarted.url, token, '{ viewer { signedIn accounts { upstream } hr { email } } }')).toEqual({ data: { viewer: { signedIn: true, accounts: [], hr: null } } });
+      expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(0);
+      expect(logs.filter((line) => line.includes('INTERNAL_SERVER_ERROR'))).toEqual([]);
     });
   });
 });
