@@ -151,6 +151,31 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
     });
   });
+  describe('replicas refreshing one rotating HR token that takes longer than a few seconds to refresh', () => {
+    let stack: Stack;
+    let replica: Gateway;
+    beforeAll(async () => {
+      // Any deadline is allowed; the refresh lock must be held and waited for as long as a refresh may take.
+      const env = { UPSTREAM_DEADLINE_MS: '9000', UPSTREAM_HEADERS_TIMEOUT_MS: '9000' };
+      ({ stack, replica } = await startReplicas(redis.url, { accessLifetimeSeconds: 60, rotateRefreshTokens: true }, env));
+    });
+    afterAll(async () => {
+      await replica?.close();
+      await stack?.close();
+    });
+
+    it('the waiting replica waits for it instead of spending the refresh token again', async () => {
+      const token = await stack.signIn('HR', 'ana.garcia@example.com');
+      stack.clock.advance(61_000); // the 60-second access token has expired
+      stack.hr.server.clearLog();
+      stack.hr.server.addFault({ method: 'POST', path: '/api/auth/refresh', latencyMs: 5_500 });
+      const ask = (url: string) => post(url, token, '{ viewer { hr { email } } }');
+      const answers = await Promise.all([ask(stack.url), ask(replica.url)]);
+      for (const answer of answers) expect(answer).toEqual({ data: { viewer: { hr: { email: 'ana.garcia@example.com' } } } });
+      expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
+    });
+  });
+
   describe('a gateway restarted on the same Redis with another SESSION_SECRET', () => {
     let stack: Stack;
     let restarted: Gateway;
@@ -196,9 +221,9 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
 });
 
 /** The test stack (gateway + HR emulator) and a second gateway replica in front of the same HR, sharing one Redis and the stack's clock. */
-async function startReplicas(redisUrl: string, hr: HrEmulatorOptions = {}): Promise<{ stack: Stack; replica: Gateway }> {
-  const stack = await startStack({ lenel: false, forensic: false, rehive: false, hr, env: { REDIS_URL: redisUrl } });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', HR_URL: stack.hr.url, REDIS_URL: redisUrl, SESSION_SECRET: TEST_SESSION_SECRET });
+async function startReplicas(redisUrl: string, hr: HrEmulatorOptions = {}, env: Record<string, string> = {}): Promise<{ stack: Stack; replica: Gateway }> {
+  const stack = await startStack({ lenel: false, forensic: false, rehive: false, hr, env: { ...env, REDIS_URL: redisUrl } });
+  const config = loadConfig({ ...env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', HR_URL: stack.hr.url, REDIS_URL: redisUrl, SESSION_SECRET: TEST_SESSION_SECRET });
   const replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: TEST_SESSION_SECRET, metrics: new Metrics(), clock: stack.clock.now });
   return { stack, replica };
 }
