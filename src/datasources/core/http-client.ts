@@ -200,7 +200,7 @@ export class UpstreamClient {
         throw this.transportFailure(error, write, req.requestId);
       }
       statusLabel = String(response.statusCode);
-      const text = await this.readBody(response.body, response.headers['content-length'], write, req.requestId).catch((error: unknown) => {
+      const text = await this.readBody(response.body, response.headers['content-length']).catch((error: unknown) => {
         statusLabel = metricLabel(error);
         throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write, req.requestId);
       });
@@ -216,39 +216,24 @@ export class UpstreamClient {
     }
   }
 
-  private async readBody(
-    body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> },
-    contentLength: string | string[] | undefined,
-    write: boolean,
-    requestId: string | undefined,
-  ): Promise<string> {
+  /** The body as text, within the size cap. A transport error is thrown as it is: the caller labels and wraps it. */
+  private async readBody(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, contentLength: string | string[] | undefined): Promise<string> {
     const cap = this.options.maxResponseBytes;
     if (contentLength !== undefined && Number(contentLength) > cap) {
       body.destroy();
       throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
     }
     // A declared length under the cap: undici reads it in one go (cheaper than chunk by chunk).
-    if (contentLength !== undefined) {
-      try {
-        return await body.text();
-      } catch (error) {
-        throw this.transportFailure(error, write, requestId);
-      }
-    }
+    if (contentLength !== undefined) return body.text();
     const chunks: Buffer[] = [];
     let size = 0;
-    try {
-      for await (const chunk of body) {
-        size += chunk.length;
-        if (size > cap) {
-          body.destroy();
-          throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
-        }
-        chunks.push(chunk);
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > cap) {
+        body.destroy();
+        throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
       }
-    } catch (error) {
-      if (error instanceof UpstreamFailure) throw error;
-      throw this.transportFailure(error, write, requestId);
+      chunks.push(chunk);
     }
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }

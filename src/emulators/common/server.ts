@@ -15,13 +15,14 @@ export interface LoggedRequest {
  * A fault applied to matching requests before the handler runs.
  * `sequence` is consumed one entry per matching request: a status code answers with that status
  * (an HTML page for 5xx, like a proxy would), 'drop' destroys the socket, 'hang' never answers,
+ * 'stall-body' answers 200 with its headers and the first byte of the body and then nothing more,
  * 'pass' lets the request through. After the sequence the fault stops matching unless `rate` is set.
  */
 export interface Fault {
   method?: string;
   path?: string | RegExp;
   latencyMs?: number;
-  sequence?: Array<number | 'drop' | 'hang' | 'pass'>;
+  sequence?: Array<number | 'drop' | 'hang' | 'stall-body' | 'pass'>;
   /** Probability (0..1) of answering with `status` (default 503). */
   rate?: number;
   status?: number;
@@ -158,6 +159,11 @@ export class EmulatorServer {
         return;
       }
       if (action === 'hang') return; // never answers; close() destroys the socket
+      if (action === 'stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' });
+        res.write('{'); // and never the rest; close() destroys the socket
+        return;
+      }
       if (typeof action === 'number') {
         const headers: Record<string, string> = { 'content-type': 'text/html' };
         if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
@@ -197,7 +203,7 @@ export class EmulatorServer {
   }
 }
 
-function nextFaultAction(fault: Fault): number | 'drop' | 'hang' | 'pass' {
+function nextFaultAction(fault: Fault): NonNullable<Fault['sequence']>[number] {
   if (fault.sequence && fault.sequence.length > 0) return fault.sequence.shift()!;
   if (fault.rate !== undefined && Math.random() < fault.rate) return fault.status ?? 503;
   return 'pass';
