@@ -95,7 +95,7 @@ export const upstreamError = (upstream: UpstreamName, reason = 'answered somethi
   new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}${maybeApplied(outcome)}.`, { ...upstreamExt(upstream), ...outcomeExt(outcome) });
 
 /** How long a client should wait before retrying when the session store is unreachable (Redis reconnects within a second). */
-export const STORE_RETRY_AFTER_SECONDS = 5;
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The gateway's own session store (Redis) is unreachable: retryable, never a 500. `request`: nothing
@@ -107,8 +107,6 @@ export const serviceUnavailable = (scope: 'field' | 'request' = 'field'): Gateho
     retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
     ...(scope === 'request' ? { http: { status: 503, headers: new HeaderMap([['retry-after', String(STORE_RETRY_AFTER_SECONDS)]]) } } : {}),
   });
-
-export const internalError = (): GatehouseError => new GatehouseError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
 
 // Errors Apollo Server raises before execution (parse, validation, operation resolution, malformed
 // requests, persisted-query signals that Apollo clients act on) keep Apollo's own codes: they are the
