@@ -43,7 +43,7 @@ export interface ContextInput {
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** `Authorization: Bearer <token>`; anything else is treated as no token. */
-export function bearerToken(authorization: string | undefined): string | undefined {
+function bearerToken(authorization: string | undefined): string | undefined {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   return token && TOKEN.test(token) ? token : undefined;
 }

@@ -95,7 +95,7 @@ export const upstreamError = (upstream: UpstreamName, reason = 'answered somethi
   new GatehouseError(ErrorCode.UPSTREAM_ERROR, `The ${upstream} service ${reason}${maybeApplied(outcome)}.`, { ...upstreamExt(upstream), ...outcomeExt(outcome) });
 
 /** How long a client should wait before retrying when the session store is unreachable (Redis reconnects within a second). */
-export const STORE_RETRY_AFTER_SECONDS = 5;
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The gateway's own session store (Redis) is unreachable: retryable, never a 500. `request`: nothing
@@ -107,8 +107,6 @@ export const serviceUnavailable = (scope: 'field' | 'request' = 'field'): Gateho
     retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
     ...(scope === 'request' ? { http: { status: 503, headers: new HeaderMap([['retry-after', String(STORE_RETRY_AFTER_SECONDS)]]) } } : {}),
   });
-
-export const internalError = (): GatehouseError => new GatehouseError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error.');
 
 // Errors Apollo Server raises before execution (parse, validation, operation resolution, malformed
 // requests, persisted-query signals that Apollo clients act on) keep Apollo's own codes: they are the
@@ -123,10 +121,18 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-// Apollo raises two malformed persisted-query requests without a code (so they would be masked
-// as the gateway's fault): they are the client's mistake like the rest, BAD_REQUEST with HTTP 400.
-const UNCODED_REQUEST_ERRORS = new Set(['Unsupported persisted query version', 'provided sha does not match query']);
-const requestErrorCode = (message: string, code: unknown): unknown => (UNCODED_REQUEST_ERRORS.has(message) ? 'BAD_REQUEST' : code);
+/**
+ * An error's code as formatError keeps it. Apollo raises some request errors without a code but
+ * with an HTTP 4xx for the answer (a malformed persisted query: another version, a hash that is
+ * not the query's); they would be masked as the gateway's fault, yet they are the client's mistake
+ * like the rest: BAD_REQUEST. `error` is the error as raised (Apollo fills in the missing code only
+ * in the formatted copy, and moves `http` out of it).
+ */
+function requestErrorCode(error: unknown, code: unknown): unknown {
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | null)?.extensions;
+  const status = extensions?.http?.status;
+  return extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500 ? 'BAD_REQUEST' : code;
+}
 
 // graphql-js words its token limit "Document contains more that N tokens. Parsing aborted."
 const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens\. Parsing aborted\.$/;
@@ -160,7 +166,7 @@ export function createErrorHandling(logger: Logger): {
       const { http: _http, ...extensions } = gatehouse.extensions;
       return { message: gatehouse.message, locations: formatted.locations, path: formatted.path, extensions };
     }
-    const code = requestErrorCode(formatted.message, formatted.extensions?.code);
+    const code = requestErrorCode(error, formatted.extensions?.code);
     if (!isMasked(error, formatted.path, code)) {
       return { message: requestErrorMessage(formatted.message), locations: formatted.locations, extensions: { code } };
     }
@@ -172,7 +178,7 @@ export function createErrorHandling(logger: Logger): {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            if (isMasked(error, error.path, requestErrorCode(error.message, error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR))) log(contextValue.logger, error, error.path);
+            if (isMasked(error, error.path, requestErrorCode(error, error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR))) log(contextValue.logger, error, error.path);
           }
         },
       };

@@ -37,10 +37,15 @@ export function createServices(config: Config, logger: Logger, metrics: Metrics,
   const connection = config.session.redisUrl ? new RedisConnection(config.session.redisUrl, config.session.redisTimeoutMs, logger) : undefined;
   const redis = connection?.client;
   const store: SessionStore = traceSessionStore(redis ? new RedisSessionStore(redis, undefined, now) : new MemorySessionStore(now), redis ? 'redis' : 'memory');
-  const refreshLock = redis ? new RedisRefreshLock(redis) : processLock;
+  // A lock lasts as long as an upstream call may, and a little: a refresh is one upstream call
+  // between two store reads.
+  const holdMs = config.http.deadlineMs + 1_000;
+  // A waiting replica that gave up would spend the same rotating refresh token (and be signed out):
+  // it waits for as long as the lock may be held.
+  const refreshLock = redis ? new RedisRefreshLock(redis, { holdMs, waitMs: holdMs }) : processLock;
   // One upstream read of a list per account and cache lifetime across replicas; a waiting replica
   // gives up (and reads itself) when the reading one takes longer than an upstream call may.
-  const listShare = redis ? new RedisListShare(redis, { waitMs: config.http.deadlineMs, lockMs: config.http.deadlineMs + 1_000 }) : unshared;
+  const listShare = redis ? new RedisListShare(redis, { waitMs: config.http.deadlineMs, lockMs: holdMs }) : unshared;
   const upstreams: Partial<Record<keyof Upstreams, unknown>> = {};
   for (const name of UPSTREAMS) {
     const url = config.upstreams[name].url;

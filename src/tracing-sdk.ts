@@ -82,15 +82,14 @@ export function startTracing(settings: TracingSettings, logger: Logger): Tracing
       });
     },
     upstreamAttempt(attempt: UpstreamAttempt): UpstreamSpan {
-      const origin = new URL(attempt.origin);
       const span = tracer.startSpan(`${attempt.method} ${attempt.route}`, {
         kind: SpanKind.CLIENT,
         attributes: {
           'gatehouse.upstream': attempt.upstream,
           'http.request.method': attempt.method,
           'url.template': attempt.route,
-          'server.address': origin.hostname,
-          'server.port': Number(origin.port || (origin.protocol === 'https:' ? 443 : 80)),
+          'server.address': attempt.server.address,
+          'server.port': attempt.server.port,
           'http.request.resend_count': attempt.resendCount,
           'gatehouse.circuit.state': attempt.circuit,
         },

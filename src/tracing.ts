@@ -17,13 +17,23 @@ export interface TracingHooks {
 export interface UpstreamAttempt {
   upstream: string;
   method: string;
-  /** The upstream's origin (no credentials, no path). */
-  origin: string;
+  /** The upstream's host and port (no credentials, no path): worked out once per client, not per attempt. */
+  server: UpstreamServer;
   /** Route template with the base URL's path (`/api/leave-requests/:id`): ids are not in it. */
   route: string;
   /** 0 for the first attempt of a call, then 1, 2… (http.request.resend_count). */
   resendCount: number;
   circuit: 'closed' | 'half-open' | 'open';
+}
+
+export interface UpstreamServer {
+  address: string;
+  port: number;
+}
+
+/** `server.address` and `server.port` of an upstream's base URL. */
+export function upstreamServer(url: URL): UpstreamServer {
+  return { address: url.hostname, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
 }
 
 export interface UpstreamSpan {
@@ -49,7 +59,7 @@ export function inSpan<T>(name: string, attributes: Attributes, fn: (span: Span 
   return hooks ? hooks.inSpan(name, attributes, fn) : fn(undefined);
 }
 
-/** The span of one upstream HTTP exchange, or undefined with tracing off. */
+/** The span of one upstream HTTP exchange, or undefined with tracing off (callers ask tracingOn() before building the attempt). */
 export function upstreamSpan(attempt: UpstreamAttempt): UpstreamSpan | undefined {
   return hooks?.upstreamAttempt(attempt);
 }

@@ -103,11 +103,12 @@ export function registerTrustedDocuments(fastify: FastifyInstance, documents: Pe
     } else if (request.method === 'GET') {
       const url = new URL(request.raw.url ?? '/', 'http://gatehouse.invalid');
       const params = Object.fromEntries(url.searchParams) as Record<string, string>;
-      const decision = decide({ query: params.query, documentId: params.documentId, extensions: parseJson(params.extensions) });
+      const extensions = parseJson(params.extensions);
+      const decision = decide({ query: params.query, documentId: params.documentId, extensions });
       if (decision && 'refuse' in decision) return refuse(request, reply, decision.refuse);
       if (decision) {
         // Apollo's Fastify integration reads a GET's parameters from the request URL.
-        const next = withDocument({ ...params, extensions: parseJson(params.extensions) }, decision.use);
+        const next = withDocument({ ...params, extensions }, decision.use);
         const search = new URLSearchParams();
         for (const [key, value] of Object.entries(next)) if (value !== undefined) search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
         url.search = search.toString();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountSlot, AccountState, NewAccount } from '../datasources/core/upstream.js';
 import { isoOrNull } from '../datasources/core/json.js';
-import { sessionTokenInvalid, unauthenticated, type GatehouseError } from '../errors.js';
+import { sessionTokenInvalid, unauthenticated, upstreamSignInEnded, type GatehouseError } from '../errors.js';
 import { toUpstreamEnum, type UpstreamName } from '../upstreams.js';
 import { hashToken, newSessionToken, Sealer } from './crypto.js';
 import type { SessionRecord, SessionStore, StoredAccount } from './session-store.js';
@@ -106,12 +106,27 @@ export class SessionService {
     return { token, session: this.toSession(record!) };
   }
 
-  /** The decrypted credentials of one linked account, read fresh from the store. */
+  /**
+   * The decrypted credentials of one linked account, read fresh from the store. Credentials that no
+   * longer open (sealed under an earlier SESSION_SECRET) are unusable for good: the account is
+   * unlinked and its sign-in has ended, rather than failing every upstream field until the session ends.
+   */
   async credentials<C>(sessionId: string, upstream: UpstreamName): Promise<C | undefined> {
     const record = await this.store.get(sessionId);
     const account = record?.accounts[upstream];
     if (!account) return undefined;
-    return JSON.parse(this.sealer.open(account.credentials, `${sessionId}:${upstream}`)) as C;
+    try {
+      return JSON.parse(this.sealer.open(account.credentials, `${sessionId}:${upstream}`)) as C;
+    } catch {
+      // Only the blob that failed: a request that has meanwhile signed in again keeps its account.
+      await this.store.update(sessionId, (current) => {
+        if (current?.accounts[upstream]?.credentials !== account.credentials) return current;
+        const accounts = { ...current.accounts };
+        delete accounts[upstream];
+        return { ...current, accounts };
+      });
+      throw upstreamSignInEnded(upstream);
+    }
   }
 
   /** Writes refreshed credentials back (and the account's new expiry, when given), if the account is still linked. */

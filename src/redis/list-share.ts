@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip, constants as zlib } from 'node:zlib';
 import type { Redis } from 'ioredis';
 import type { ListShare, SharedList } from '../datasources/core/list-share.js';
+import { RedisLock } from './lock.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -28,30 +28,27 @@ export interface RedisListShareOptions {
  * fails a request.
  */
 export class RedisListShare implements ListShare {
-  private readonly pollMs: number;
-
   constructor(
     private readonly redis: Redis,
     private readonly options: RedisListShareOptions,
-  ) {
-    this.pollMs = options.pollMs ?? 20;
-  }
+  ) {}
 
   async get(key: string, ttlMs: number, read: () => Promise<SharedList>): Promise<{ list: SharedList; ageMs: number }> {
     const id = createHash('sha256').update(key).digest('base64url');
     const bodyKey = `${PREFIX}${id}`;
-    const lockKey = `${PREFIX}lock:${id}`;
-    const giveUpAt = Date.now() + this.options.waitMs;
-    for (;;) {
-      const found = await this.lookup(bodyKey, ttlMs);
-      if (found === 'unreachable') break;
+    const lock = new RedisLock(this.redis, `${PREFIX}lock:${id}`, { holdMs: this.options.lockMs, waitMs: this.options.waitMs, pollMs: this.options.pollMs });
+    // While another replica holds the lock, it is reading this list: its body will be here shortly.
+    const last: { found?: Lookup } = {};
+    const held = await quietly(
+      lock.acquire(async () => {
+        last.found = await this.lookup(bodyKey, ttlMs);
+        return last.found === 'unreachable' || last.found.shared !== undefined;
+      }),
+    );
+    const { found } = last;
+    if (found && found !== 'unreachable') {
       if (found.shared) return found.shared;
-      const owner = randomUUID();
-      const locked = await quietly(this.redis.set(lockKey, owner, 'PX', this.options.lockMs, 'NX'));
-      if (locked === 'OK') return this.readAndShare(read, bodyKey, lockKey, owner, found.generation, ttlMs);
-      if (locked === undefined || Date.now() >= giveUpAt) break;
-      // Another replica is reading this list: its body will be here shortly.
-      await delay(this.pollMs);
+      if (held) return this.readAndShare(read, bodyKey, lock, found.generation, ttlMs);
     }
     return { list: await read(), ageMs: 0 };
   }
@@ -61,7 +58,7 @@ export class RedisListShare implements ListShare {
   }
 
   /** The body another replica stored for this generation within the TTL; the current generation otherwise. */
-  private async lookup(bodyKey: string, ttlMs: number): Promise<'unreachable' | { shared?: { list: SharedList; ageMs: number }; generation: string }> {
+  private async lookup(bodyKey: string, ttlMs: number): Promise<Lookup> {
     const values = await quietly(this.redis.mgetBuffer(GENERATION, bodyKey));
     if (!values) return 'unreachable';
     const [generationRaw, stored] = values;
@@ -73,7 +70,7 @@ export class RedisListShare implements ListShare {
     return ageMs < ttlMs ? { shared: { list: { text: decoded.text }, ageMs }, generation } : { generation };
   }
 
-  private async readAndShare(read: () => Promise<SharedList>, bodyKey: string, lockKey: string, owner: string, generation: string, ttlMs: number): Promise<{ list: SharedList; ageMs: number }> {
+  private async readAndShare(read: () => Promise<SharedList>, bodyKey: string, lock: RedisLock, generation: string, ttlMs: number): Promise<{ list: SharedList; ageMs: number }> {
     let list: SharedList;
     try {
       const readAt = Date.now();
@@ -82,21 +79,17 @@ export class RedisListShare implements ListShare {
       void encode(generation, readAt, list.text)
         .then((value) => this.redis.set(bodyKey, value, 'PX', ttlMs))
         .catch(() => undefined)
-        .finally(() => this.release(lockKey, owner));
+        .finally(() => quietly(lock.release()));
     } catch (error) {
-      await this.release(lockKey, owner);
+      await quietly(lock.release());
       throw error;
     }
     return { list, ageMs: 0 };
   }
-
-  private async release(lockKey: string, owner: string): Promise<void> {
-    await quietly(this.redis.eval(RELEASE, 1, lockKey, owner));
-  }
 }
 
-// Deletes the lock only if it is still ours (it may have expired and been taken by another replica).
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/** What a replica found in Redis for a list: another one's body, or the generation to store its own under. */
+type Lookup = 'unreachable' | { shared?: { list: SharedList; ageMs: number }; generation: string };
 
 /** A Redis command's result, or undefined when Redis could not be reached or answered an error. */
 async function quietly<T>(command: Promise<T>): Promise<T | undefined> {

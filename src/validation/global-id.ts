@@ -8,7 +8,7 @@ import { checkParam, type ParamKind } from './params.js';
  * share (a forensic and a Rehive company could have the same id). Records keep the upstream's own
  * ids; the `id` resolvers encode them and arguments decode them here.
  */
-export const NODE_TYPES = ['HrUser', 'LeaveRequest', 'Badge', 'Employee', 'Company', 'ForensicUser', 'RehiveUser', 'AuthToken', 'MfaAuthenticator'] as const;
+const NODE_TYPES = ['HrUser', 'LeaveRequest', 'Badge', 'Employee', 'Company', 'ForensicUser', 'RehiveUser', 'AuthToken', 'MfaAuthenticator'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 const SHARED_TYPES: ReadonlySet<NodeType> = new Set(['Company', 'AuthToken']);

@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import { GatehouseError, rateLimited, upstreamError, upstreamTimeout, upstreamUnavailable } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { CircuitStateName, Metrics } from '../../metrics.js';
-import { upstreamSpan, type UpstreamSpan } from '../../tracing.js';
+import { tracingOn, upstreamServer, upstreamSpan, type UpstreamServer, type UpstreamSpan } from '../../tracing.js';
 import type { UpstreamName } from '../../upstreams.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -77,6 +77,7 @@ export class UpstreamClient {
   private readonly basePath: string;
   private readonly pool: Pool;
   private readonly breaker: CircuitBreakerPolicy;
+  private readonly server: UpstreamServer;
   private openedAt = 0;
 
   constructor(
@@ -89,6 +90,7 @@ export class UpstreamClient {
     const url = new URL(baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
+    this.server = upstreamServer(url);
     this.pool = new Pool(this.origin, {
       connections: options.connections,
       connect: { timeout: options.connectTimeoutMs },
@@ -125,7 +127,7 @@ export class UpstreamClient {
     } catch (error) {
       if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
         // Nothing is sent; the trace still shows the call and why it was refused.
-        upstreamSpan({ upstream: this.upstream, method: req.method, origin: this.origin, route: this.basePath + req.route, resendCount: 0, circuit: 'open' })?.end('circuit_open');
+        if (tracingOn()) upstreamSpan({ upstream: this.upstream, method: req.method, server: this.server, route: this.basePath + req.route, resendCount: 0, circuit: 'open' })?.end('circuit_open');
         throw upstreamUnavailable(this.upstream, 'is unavailable (circuit open)');
       }
       throw error instanceof UpstreamFailure ? error.error : error;
@@ -183,9 +185,12 @@ export class UpstreamClient {
         headers['content-type'] = 'application/json';
       }
       // A span per attempt (tracing on); its traceparent travels in the request's own headers, so a
-      // request that waits in the pool for a free connection keeps it.
-      span = upstreamSpan({ upstream: this.upstream, method: req.method, origin: this.origin, route: this.basePath + req.route, resendCount, circuit: this.circuitState });
-      if (span) Object.assign(headers, span.headers);
+      // request that waits in the pool for a free connection keeps it. With tracing off nothing of
+      // it is built (the route and the circuit state cost something on every attempt).
+      if (tracingOn()) {
+        span = upstreamSpan({ upstream: this.upstream, method: req.method, server: this.server, route: this.basePath + req.route, resendCount, circuit: this.circuitState });
+        if (span) Object.assign(headers, span.headers);
+      }
       let response;
       try {
         response = await this.pool.request({
@@ -200,7 +205,7 @@ export class UpstreamClient {
         throw this.transportFailure(error, write, req.requestId);
       }
       statusLabel = String(response.statusCode);
-      const text = await this.readBody(response.body, response.headers['content-length'], write, req.requestId).catch((error: unknown) => {
+      const text = await this.readBody(response.body, response.headers['content-length']).catch((error: unknown) => {
         statusLabel = metricLabel(error);
         throw error instanceof UpstreamFailure ? error : this.transportFailure(error, write, req.requestId);
       });
@@ -216,39 +221,24 @@ export class UpstreamClient {
     }
   }
 
-  private async readBody(
-    body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> },
-    contentLength: string | string[] | undefined,
-    write: boolean,
-    requestId: string | undefined,
-  ): Promise<string> {
+  /** The body as text, within the size cap. A transport error is thrown as it is: the caller labels and wraps it. */
+  private async readBody(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, contentLength: string | string[] | undefined): Promise<string> {
     const cap = this.options.maxResponseBytes;
     if (contentLength !== undefined && Number(contentLength) > cap) {
       body.destroy();
       throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
     }
     // A declared length under the cap: undici reads it in one go (cheaper than chunk by chunk).
-    if (contentLength !== undefined) {
-      try {
-        return await body.text();
-      } catch (error) {
-        throw this.transportFailure(error, write, requestId);
-      }
-    }
+    if (contentLength !== undefined) return body.text();
     const chunks: Buffer[] = [];
     let size = 0;
-    try {
-      for await (const chunk of body) {
-        size += chunk.length;
-        if (size > cap) {
-          body.destroy();
-          throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
-        }
-        chunks.push(chunk);
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > cap) {
+        body.destroy();
+        throw new UpstreamFailure(upstreamError(this.upstream, 'sent a response larger than the gateway accepts'), false, false);
       }
-    } catch (error) {
-      if (error instanceof UpstreamFailure) throw error;
-      throw this.transportFailure(error, write, requestId);
+      chunks.push(chunk);
     }
     return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   }

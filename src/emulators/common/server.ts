@@ -16,9 +16,11 @@ export interface LoggedRequest {
  * `sequence` is consumed one entry per matching request: a status code answers with that status
  * (an HTML page for 5xx, like a proxy would), 'drop' destroys the socket, 'hang' never answers,
  * 'reset' handles the request (a write is applied) and then resets the connection instead of
- * answering (TCP RST: a reply lost after the upstream acted), 'pass' lets the request through. After the sequence the fault stops matching unless `rate` is set.
+ * answering (TCP RST: a reply lost after the upstream acted), 'stall-body' answers 200 with its
+ * headers and the first byte of the body and then nothing more, 'pass' lets the request through.
+ * After the sequence the fault stops matching unless `rate` is set.
  */
-type FaultAction = number | 'drop' | 'hang' | 'reset' | 'pass';
+type FaultAction = number | 'drop' | 'hang' | 'reset' | 'stall-body' | 'pass';
 
 export interface Fault {
   method?: string;
@@ -163,6 +165,11 @@ export class EmulatorServer {
         return;
       }
       if (action === 'hang') return; // never answers; close() destroys the socket
+      if (action === 'stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' });
+        res.write('{'); // and never the rest; close() destroys the socket
+        return;
+      }
       resetInsteadOfAnswer = action === 'reset';
       if (typeof action === 'number') {
         const headers: Record<string, string> = { 'content-type': 'text/html' };

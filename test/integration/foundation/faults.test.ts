@@ -110,3 +110,30 @@ describe('HR faults are reported on the HR fields only', () => {
     expect(stack.logs.join('\n')).not.toContain(hrHost);
   });
 });
+
+describe('an HR answer whose body stalls', () => {
+  let stack: Stack;
+  let ana: string;
+
+  beforeAll(async () => {
+    // A body timeout well under the deadline, so that it is the body timeout that ends the call.
+    stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { UPSTREAM_BODY_TIMEOUT_MS: '300' } });
+    ana = await stack.signIn('HR', 'ana.garcia@example.com');
+  });
+  afterAll(() => stack.close());
+
+  it('→ UPSTREAM_TIMEOUT, and the call is counted as a timeout', async () => {
+    stack.hr.server.clearLog();
+    stack.hr.server.addFault({ method: 'GET', path: '/api/auth/me/', sequence: ['stall-body'] });
+    const response = await stack.gql(`{ viewer { hr { id } } }`, {}, { token: ana });
+    expect(response.body).toEqual({
+      data: { viewer: { hr: null } },
+      errors: [{ message: 'The hr service did not answer in time.', locations: expect.any(Array), path: ['viewer', 'hr'], extensions: { code: 'UPSTREAM_TIMEOUT', upstream: 'HR' } }],
+    });
+    expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(1);
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics.match(/^gatehouse_upstream_requests_total\{upstream="hr",route="\/api\/auth\/me\/",status="[^"]+"\} \d+$/gm)).toEqual([
+      'gatehouse_upstream_requests_total{upstream="hr",route="/api/auth/me/",status="timeout"} 1',
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createAttemptLimits, type AttemptLimits } from '../../../src/auth/attempt-limits.js';
@@ -150,12 +151,79 @@ describe.skipIf(!hasRedisServer && !process.env.CI)('sessions in Redis', () => {
       expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
     });
   });
+  describe('replicas refreshing one rotating HR token that takes longer than a few seconds to refresh', () => {
+    let stack: Stack;
+    let replica: Gateway;
+    beforeAll(async () => {
+      // Any deadline is allowed; the refresh lock must be held and waited for as long as a refresh may take.
+      const env = { UPSTREAM_DEADLINE_MS: '9000', UPSTREAM_HEADERS_TIMEOUT_MS: '9000' };
+      ({ stack, replica } = await startReplicas(redis.url, { accessLifetimeSeconds: 60, rotateRefreshTokens: true }, env));
+    });
+    afterAll(async () => {
+      await replica?.close();
+      await stack?.close();
+    });
+
+    it('the waiting replica waits for it instead of spending the refresh token again', async () => {
+      const token = await stack.signIn('HR', 'ana.garcia@example.com');
+      stack.clock.advance(61_000); // the 60-second access token has expired
+      stack.hr.server.clearLog();
+      stack.hr.server.addFault({ method: 'POST', path: '/api/auth/refresh', latencyMs: 5_500 });
+      const ask = (url: string) => post(url, token, '{ viewer { hr { email } } }');
+      const answers = await Promise.all([ask(stack.url), ask(replica.url)]);
+      for (const answer of answers) expect(answer).toEqual({ data: { viewer: { hr: { email: 'ana.garcia@example.com' } } } });
+      expect(stack.hr.server.count('POST', '/api/auth/refresh')).toBe(1);
+    });
+  });
+
+  describe('a gateway restarted on the same Redis with another SESSION_SECRET', () => {
+    let stack: Stack;
+    let restarted: Gateway;
+    const logs: string[] = [];
+    beforeAll(async () => {
+      stack = await startStack({ lenel: false, forensic: false, rehive: false, env: { REDIS_URL: redis.url } });
+      const secret = `${TEST_SESSION_SECRET}-rotated`;
+      const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', HR_URL: stack.hr.url, REDIS_URL: redis.url, SESSION_SECRET: secret });
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+          callback();
+        },
+      });
+      restarted = await startGateway({ config, logger: createLogger('info', sink), sessionSecret: secret, metrics: new Metrics(), clock: stack.clock.now });
+    });
+    afterAll(async () => {
+      await restarted?.close();
+      await stack?.close();
+    });
+
+    it('signs the account out (its sealed credentials no longer open) instead of failing every field as an internal error', async () => {
+      const token = await stack.signIn('HR', 'mei.chen@example.com');
+      stack.hr.server.clearLog();
+      const ask = () => post(restarted.url, token, '{ viewer { signedIn hr { email } } }');
+      expect(await ask()).toEqual({
+        data: { viewer: { signedIn: true, hr: null } },
+        errors: [
+          {
+            message: 'Your hr sign-in is no longer valid. Sign in again.',
+            locations: [{ line: 1, column: 21 }],
+            path: ['viewer', 'hr'],
+            extensions: { code: 'UNAUTHENTICATED', upstream: 'HR' },
+          },
+        ],
+      });
+      // The account is gone from the session; the session itself still works.
+      expect(await post(restarted.url, token, '{ viewer { signedIn accounts { upstream } hr { email } } }')).toEqual({ data: { viewer: { signedIn: true, accounts: [], hr: null } } });
+      expect(stack.hr.server.count('GET', '/api/auth/me/')).toBe(0);
+      expect(logs.filter((line) => line.includes('INTERNAL_SERVER_ERROR'))).toEqual([]);
+    });
+  });
 });
 
 /** The test stack (gateway + HR emulator) and a second gateway replica in front of the same HR, sharing one Redis and the stack's clock. */
-async function startReplicas(redisUrl: string, hr: HrEmulatorOptions = {}): Promise<{ stack: Stack; replica: Gateway }> {
-  const stack = await startStack({ lenel: false, forensic: false, rehive: false, hr, env: { REDIS_URL: redisUrl } });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', HR_URL: stack.hr.url, REDIS_URL: redisUrl, SESSION_SECRET: TEST_SESSION_SECRET });
+async function startReplicas(redisUrl: string, hr: HrEmulatorOptions = {}, env: Record<string, string> = {}): Promise<{ stack: Stack; replica: Gateway }> {
+  const stack = await startStack({ lenel: false, forensic: false, rehive: false, hr, env: { ...env, REDIS_URL: redisUrl } });
+  const config = loadConfig({ ...env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', HR_URL: stack.hr.url, REDIS_URL: redisUrl, SESSION_SECRET: TEST_SESSION_SECRET });
   const replica = await startGateway({ config, logger: createLogger('silent'), sessionSecret: TEST_SESSION_SECRET, metrics: new Metrics(), clock: stack.clock.now });
   return { stack, replica };
 }
